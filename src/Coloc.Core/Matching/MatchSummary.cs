@@ -1,0 +1,41 @@
+using Coloc.Core.Blobs;
+
+namespace Coloc.Core.Matching;
+
+/// <summary>Counts that describe a <see cref="MatchSet"/>: matches per pair and blobs per channel.</summary>
+/// <param name="Mode">Matching mode that produced the set (<c>magmap</c> or <c>exact</c>).</param>
+/// <param name="Pairs">Channel pairs in key order with their match counts.</param>
+/// <param name="BlobsPerChannel">Number of input blobs per channel, ascending channel.</param>
+public sealed record MatchSummary(
+    string Mode, IReadOnlyList<(ChannelPair Pair, int Count)> Pairs, IReadOnlyList<(int Channel, int Blobs)> BlobsPerChannel)
+{
+    /// <summary>Summarises <paramref name="matches"/> over the input <paramref name="blobs"/>.</summary>
+    public static MatchSummary Of(string mode, MatchSet matches, ReadOnlySpan<Blob> blobs)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        var perChannel = new SortedDictionary<int, int>();
+        foreach (var b in blobs)
+        {
+            int c = (int)b.Channel;
+            perChannel[c] = perChannel.GetValueOrDefault(c) + 1;
+        }
+        return new MatchSummary(
+            mode,
+            matches.Pairs.Select(p => (p.Key, p.Value.Count)).ToArray(),
+            perChannel.Select(kv => (kv.Key, kv.Value)).ToArray());
+    }
+
+    /// <summary>Per-pair text lines such as <c>0,1: 176 matches (45.2 % of 389 in c0, 46.0 % of 386 in c1)</c>.</summary>
+    public IEnumerable<string> Lines()
+    {
+        var n = BlobsPerChannel.ToDictionary(t => t.Channel, t => t.Blobs);
+        foreach (var (pair, count) in Pairs)
+        {
+            int na = n.GetValueOrDefault(pair.A), nb = n.GetValueOrDefault(pair.B);
+            yield return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{pair.Key}: {count} matches ({Pct(count, na):0.0} % of {na} in c{pair.A}, {Pct(count, nb):0.0} % of {nb} in c{pair.B})");
+        }
+    }
+
+    private static double Pct(int k, int n) => n == 0 ? 0 : 100.0 * k / n;
+}

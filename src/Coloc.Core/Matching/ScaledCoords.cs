@@ -1,0 +1,25 @@
+using Coloc.Core.Blobs;
+
+namespace Coloc.Core.Matching;
+
+/// <summary>Blob centres multiplied per axis by the tolerance scaling, kept as three parallel arrays (structure of arrays).</summary>
+internal sealed class ScaledCoords
+{
+    public ScaledCoords(ReadOnlySpan<Blob> blobs, MagmapTolerance tol)
+    {
+        Z = new double[blobs.Length];
+        Y = new double[blobs.Length];
+        X = new double[blobs.Length];
+        var s = tol.Scaling;
+        for (int i = 0; i < blobs.Length; i++)
+        {
+            Z[i] = blobs[i].Z * s.Z;
+            Y[i] = blobs[i].Y * s.Y;
+            X[i] = blobs[i].X * s.X;
+        }
+    }
+
+    public double[] Z { get; }
+    public double[] Y { get; }
+    public double[] X { get; }
+}
