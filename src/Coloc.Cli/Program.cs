@@ -16,6 +16,7 @@ public static class Program
         {
             MatchCommand.Create(stdout),
             IntensityCommand.Create(stdout, stderr),
+            DbCommand.Create(stdout),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
