@@ -65,11 +65,11 @@ public static class MatchCommand
             string outDir = pr.GetValue(output)!;
 
             var sw = Stopwatch.StartNew();
-            var input = BlobCsv.Read(blobPath);
+            var input = BlobCsv.Read(blobPath, request.Threads);
             var matches = MatchEngine.Run(input, request);
             var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
             MatchOutput.Write(outDir, matches, summary,
-                matches.MultiPositive is { } mp ? w => MultiPositiveJson.Write(w, mp) : null);
+                matches.MultiPositive is { } mp ? w => MultiPositiveJson.Write(w, mp) : null, request.Threads);
             foreach (var line in summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"wrote {matches.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;
