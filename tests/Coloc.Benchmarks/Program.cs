@@ -11,6 +11,11 @@ public static class Program
     public static void Main(string[] args)
     {
         if (BenchTool.TryRun(args)) return;
+        if (args.Length == 5 && args[0] == "make-intensity-data")
+        {
+            IntensityBenchData.Make(args);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Default);
     }
 }
