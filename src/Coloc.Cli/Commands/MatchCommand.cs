@@ -31,12 +31,13 @@ public static class MatchCommand
         var shape = new Option<string?>("--shape") { Description = "Stack shape Z,Y,X in voxels (whole-stack run)" };
         var resolution = new Option<string?>("--resolution") { Description = "Voxel size Z,Y,X in µm (default 1,1,1)" };
         var profile = new Option<string>("--profile") { Description = "ROI profiles, comma-separated, applied on top of default (e.g. default,lightsheet)", DefaultValueFactory = _ => "default" };
+        var profileSet = new Option<string[]>("--profile-set") { Description = "Profile setting KEY=VALUE on top of --profile (repeatable), e.g. segment_size=300 or verify_tol_factor=3,1.2,1.2", AllowMultipleArgumentsPerToken = false };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); never changes the result", DefaultValueFactory = _ => Environment.ProcessorCount };
         var blockSize = new Option<string?>("--block-size") { Description = "Block size Z,Y,X in voxels for exact stack runs; never changes the result" };
 
         var cmd = new Command("match", "Match blobs between channels (one ROI or the whole stack).")
         {
-            blobs, output, mode, tol, tolUm, roiOffset, roiSize, innerPadding, channels, shape, resolution, profile, threads, blockSize,
+            blobs, output, mode, tol, tolUm, roiOffset, roiSize, innerPadding, channels, shape, resolution, profile, profileSet, threads, blockSize,
         };
         cmd.SetAction(pr =>
         {
@@ -50,7 +51,7 @@ public static class MatchCommand
                 InnerPaddingVoxels = pr.GetValue(innerPadding) is { } ip ? NonNegative(ip, "--inner-padding") : null,
                 Channels = pr.GetValue(channels) is { } c ? CliValues.Channels(c, "--channels") : null,
                 ResolutionUm = pr.GetValue(resolution) is { } r ? CliValues.PositiveVector(r, "--resolution") : Zyx.All(1),
-                Profile = Profile(pr.GetValue(profile)!),
+                Profile = Profile(pr.GetValue(profile)!, pr.GetValue(profileSet) ?? []),
                 Threads = pr.GetValue(threads) is var n && n >= 1 ? n : throw new UsageException($"--threads: must be >= 1, got {n}"),
                 BlockSizeVoxels = pr.GetValue(blockSize) is { } b ? CliValues.PositiveShape(b, "--block-size") : null,
             };
@@ -90,15 +91,24 @@ public static class MatchCommand
         return v;
     }
 
-    private static RoiProfile Profile(string names)
+    private static RoiProfile Profile(string names, string[] settings)
     {
+        RoiProfile p;
         try
         {
-            return RoiProfiles.Resolve(names);
+            p = RoiProfiles.Resolve(names);
         }
         catch (ArgumentException e)
         {
             throw new UsageException("--profile: " + e.Message.Split(" (Parameter")[0]);
+        }
+        try
+        {
+            return RoiProfileOverrides.Apply(p, settings);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("--profile-set: " + e.Message);
         }
     }
 }
