@@ -17,7 +17,6 @@ namespace Coloc.Core.Detection;
 /// </summary>
 internal sealed unsafe class LogRegionDetector
 {
-    public static long TZ, TYX, TP;
     private readonly IPlaneSource _source;
     private readonly LogScale[] _scales;
     private readonly ZyxInt _origin, _size;
@@ -60,19 +59,12 @@ internal sealed unsafe class LogRegionDetector
         {
             ct.ThrowIfCancellationRequested();
             LoadPlanesFor(z);
-            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             ZPass(z);
-            var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             YxPass(z);
-            var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-            TZ += t1 - t0; TYX += t2 - t1;
-            var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
             if (z >= 1) FindPeaks(z - 1, core, threshold, peaks);
-            TP += System.Diagnostics.Stopwatch.GetTimestamp() - t3;
             progress?.Invoke((z + 1.0) / nz);
         }
         FindPeaks(nz - 1, core, threshold, peaks);
-        Console.Error.WriteLine($"PROFILE z {TZ/1e9:0.00} yx {TYX/1e9:0.00} peaks {TP/1e9:0.00}");
         return peaks;
     }
 
@@ -168,6 +160,13 @@ internal sealed unsafe class LogRegionDetector
             for (int s = 0; s < S; s++)
                 planes[(dz + 1) * S + s] = zl + dz < 0 || zl + dz >= nz ? null : Ptr(_log[((zl + dz) % 3) * S + s]);
         var found = new List<LogPeak>[Math.Max(1, cy1 - cy0)];
+        var thr = Vector256.Create(threshold);
+        void Check(double* row, int s, int y, int x, ref List<LogPeak>? list)
+        {
+            double v = row[x];
+            if (v > threshold && IsMax(planes, S, s, y, x, ny, nx, v))
+                (list ??= new()).Add(new LogPeak(gz, _origin.Y + y, _origin.X + x, s, _scales[s].Sigma, v));
+        }
         ForChunks(cy1 - cy0, (c0, c1) =>
         {
             for (int yi = c0; yi < c1; yi++)
@@ -177,17 +176,14 @@ internal sealed unsafe class LogRegionDetector
                 for (int s = 0; s < S; s++)
                 {
                     double* row = planes[S + s] + (long)y * nx;
-                    for (int x = cx0; x < cx1; x++)
+                    int x = cx0;
+                    for (; x <= cx1 - 8; x += 8)
                     {
-                        if (x + 4 <= cx1 && Vector256.GreaterThan(Vector256.Load(row + x), Vector256.Create(threshold)) == Vector256<double>.Zero)
-                        {
-                            x += 3;
+                        if (!Vector256.GreaterThanAny(Vector256.Max(Vector256.Load(row + x), Vector256.Load(row + x + 4)), thr))
                             continue;
-                        }
-                        double v = row[x];
-                        if (!(v > threshold) || !IsMax(planes, S, s, y, x, ny, nx, v)) continue;
-                        (list ??= new()).Add(new LogPeak(gz, _origin.Y + y, _origin.X + x, s, _scales[s].Sigma, v));
+                        for (int k = x; k < x + 8; k++) Check(row, s, y, k, ref list);
                     }
+                    for (; x < cx1; x++) Check(row, s, y, x, ref list);
                 }
                 found[yi] = list!;
             }

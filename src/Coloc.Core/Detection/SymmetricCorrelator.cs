@@ -6,55 +6,11 @@ namespace Coloc.Core.Detection;
 /// The symmetric branch of scipy's <c>NI_Correlate1D</c>, vectorised across x: for each output
 /// <c>out = src[0]·w[0]</c>, then for j = r down to 1 <c>out += (src[−j] + src[+j])·w[j]</c>, in double precision with
 /// separate multiply and add (no FMA), so every lane gives the same bits as scipy's scalar loop. The source "lines" are
-/// given as 2r+1 row pointers (planes for z, rows for y, shifted pointers into a padded row for x). Four vectors are
-/// processed per step so the accumulation chains overlap.
+/// given as 2r+1 row pointers (planes for z, rows for y, shifted pointers into a padded row for x). Two vectors are
+/// processed per step so the four accumulation chains overlap.
 /// </summary>
 internal static unsafe class SymmetricCorrelator
 {
-    /// <summary>One kernel: <paramref name="dst"/>[x] for x in [0, n).</summary>
-    public static void Correlate(double** rows, int r, double[] w, double* dst, int n)
-    {
-        fixed (double* pw = w)
-        {
-            double* c = rows[r];
-            int x = 0;
-            var w0 = Vector256.Create(pw[0]);
-            for (; x <= n - 16; x += 16)
-            {
-                var a0 = Vector256.Load(c + x) * w0;
-                var a1 = Vector256.Load(c + x + 4) * w0;
-                var a2 = Vector256.Load(c + x + 8) * w0;
-                var a3 = Vector256.Load(c + x + 12) * w0;
-                for (int j = r; j >= 1; j--)
-                {
-                    double* lo = rows[r - j] + x, hi = rows[r + j] + x;
-                    var wj = Vector256.Create(pw[j]);
-                    a0 += (Vector256.Load(lo) + Vector256.Load(hi)) * wj;
-                    a1 += (Vector256.Load(lo + 4) + Vector256.Load(hi + 4)) * wj;
-                    a2 += (Vector256.Load(lo + 8) + Vector256.Load(hi + 8)) * wj;
-                    a3 += (Vector256.Load(lo + 12) + Vector256.Load(hi + 12)) * wj;
-                }
-                a0.Store(dst + x);
-                a1.Store(dst + x + 4);
-                a2.Store(dst + x + 8);
-                a3.Store(dst + x + 12);
-            }
-            for (; x <= n - 4; x += 4)
-            {
-                var acc = Vector256.Load(c + x) * w0;
-                for (int j = r; j >= 1; j--)
-                    acc += (Vector256.Load(rows[r - j] + x) + Vector256.Load(rows[r + j] + x)) * Vector256.Create(pw[j]);
-                acc.Store(dst + x);
-            }
-            for (; x < n; x++)
-            {
-                double acc = c[x] * pw[0];
-                for (int j = r; j >= 1; j--) acc += (rows[r - j][x] + rows[r + j][x]) * pw[j];
-                dst[x] = acc;
-            }
-        }
-    }
-
     /// <summary>Two kernels on the same source (pair sums shared): <paramref name="dstA"/> with <paramref name="wa"/>, <paramref name="dstB"/> with <paramref name="wb"/>.</summary>
     public static void Correlate2(double** rows, int r, double[] wa, double[] wb, double* dstA, double* dstB, int n)
     {
