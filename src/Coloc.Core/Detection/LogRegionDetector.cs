@@ -17,6 +17,7 @@ namespace Coloc.Core.Detection;
 /// </summary>
 internal sealed unsafe class LogRegionDetector
 {
+    private const int Strip = 32;    // columns per L1 strip of the z and y stages
     private readonly IPlaneSource _source;
     private readonly LogScale[] _scales;
     private readonly ZyxInt _origin, _size;
@@ -93,40 +94,54 @@ internal sealed unsafe class LogRegionDetector
             {
                 long off = (long)y * nx;
                 for (int k = 0; k <= 2 * R; k++) rows[k] = planes[k] + off;
-                // All scales on the same input rows while they are in cache.
-                foreach (var s in _scales)
-                    SymmetricCorrelator.Correlate2(rows + (R - s.Radius), s.Radius, s.G0, s.G2, Ptr(_a[s.Index]) + off, Ptr(_b[s.Index]) + off, nx);
+                // All scales on the same strip of input rows while it is in L1.
+                for (int xs = 0; xs < nx; xs += Strip)
+                {
+                    int xe = Math.Min(nx, xs + Strip);
+                    foreach (var s in _scales)
+                        SymmetricCorrelator.Correlate2(rows + (R - s.Radius), s.Radius, s.G0, s.G2, Ptr(_a[s.Index]) + off, Ptr(_b[s.Index]) + off, xs, xe);
+                }
             }
         });
     }
 
     private void YxPass(int z)
     {
-        int ny = _size.Y, nx = _size.X, pad = _rMax;
+        int ny = _size.Y, nx = _size.X, pad = _rMax, R = _rMax;
         ForChunks(ny, (y0, y1) =>
         {
-            int ext = nx + 2 * pad;
-            double* buf = (double*)NativeMemory.Alloc((nuint)(3 * ext), (nuint)sizeof(double));
+            int ext = nx + 2 * pad, rowsN = y1 - y0;
+            double* buf = (double*)NativeMemory.Alloc((nuint)(3L * rowsN * ext), (nuint)sizeof(double));
+            double** tab = (double**)NativeMemory.Alloc((nuint)(2L * rowsN * (2 * R + 1)), (nuint)sizeof(double*));
             try
             {
-                double* t1 = buf + pad, t2 = buf + ext + pad, t3 = buf + 2 * ext + pad;
-                double** rowsA = stackalloc double*[2 * pad + 1];
-                double** rowsB = stackalloc double*[2 * pad + 1];
                 foreach (var s in _scales)
                 {
-                    int r = s.Radius;
+                    int r = s.Radius, w = 2 * r + 1;
                     double* a = Ptr(_a[s.Index]), b = Ptr(_b[s.Index]), log = Ptr(_log[(z % 3) * _scales.Length + s.Index]);
+                    double** rowsA = tab, rowsB = tab + (long)rowsN * w;
+                    for (int y = y0; y < y1; y++)
+                        for (int k = -r; k <= r; k++)
+                        {
+                            long off = (long)ScipyBoundary.Reflect(y + k, ny) * nx;
+                            rowsA[(long)(y - y0) * w + k + r] = a + off;
+                            rowsB[(long)(y - y0) * w + k + r] = b + off;
+                        }
                     fixed (double* g0 = s.G0, g2 = s.G2)
                     {
+                        // y stage strip by strip, rows in order, so the sliding 2r+1 source rows stay in L1.
+                        for (int xs = 0; xs < nx; xs += Strip)
+                        {
+                            int xe = Math.Min(nx, xs + Strip);
+                            for (int y = y0; y < y1; y++)
+                            {
+                                double* t = buf + (long)(y - y0) * 3 * ext + pad;
+                                LogRowKernels.Y3(rowsA + (long)(y - y0) * w, rowsB + (long)(y - y0) * w, r, g0, g2, t, t + ext, t + 2 * ext, xs, xe);
+                            }
+                        }
                         for (int y = y0; y < y1; y++)
                         {
-                            for (int k = -r; k <= r; k++)
-                            {
-                                long off = (long)ScipyBoundary.Reflect(y + k, ny) * nx;
-                                rowsA[k + r] = a + off;
-                                rowsB[k + r] = b + off;
-                            }
-                            LogRowKernels.Y3(rowsA, rowsB, r, g0, g2, t1, t2, t3, nx);
+                            double* t1 = buf + (long)(y - y0) * 3 * ext + pad, t2 = t1 + ext, t3 = t2 + ext;
                             for (int x = -r; x < 0; x++) Mirror(t1, t2, t3, x, ScipyBoundary.Reflect(x, nx));
                             for (int x = nx; x < nx + r; x++) Mirror(t1, t2, t3, x, ScipyBoundary.Reflect(x, nx));
                             LogRowKernels.X3(t1, t2, t3, r, g0, g2, s.Normalisation, log + (long)y * nx, nx);
@@ -136,6 +151,7 @@ internal sealed unsafe class LogRegionDetector
             }
             finally
             {
+                NativeMemory.Free(tab);
                 NativeMemory.Free(buf);
             }
         });

@@ -10,13 +10,13 @@ namespace Coloc.Core.Detection;
 /// </summary>
 internal static unsafe class LogRowKernels
 {
-    /// <summary>y stage for one row: <paramref name="rowsA"/>/<paramref name="rowsB"/> are the 2r+1 rows y−r..y+r (reflected) of A and B.</summary>
-    public static void Y3(double** rowsA, double** rowsB, int r, double* g0, double* g2, double* t1, double* t2, double* t3, int n)
+    /// <summary>y stage for one row, columns [<paramref name="x0"/>, <paramref name="n"/>): <paramref name="rowsA"/>/<paramref name="rowsB"/> are the 2r+1 rows y−r..y+r (reflected) of A and B.</summary>
+    public static void Y3(double** rowsA, double** rowsB, int r, double* g0, double* g2, double* t1, double* t2, double* t3, int x0, int n)
     {
         double* ca = rowsA[r], cb = rowsB[r];
         var g00 = Vector256.Create(g0[0]);
         var g20 = Vector256.Create(g2[0]);
-        int x = 0;
+        int x = x0;
         for (; x <= n - 8; x += 8)
         {
             var a0 = Vector256.Load(ca + x); var a1 = Vector256.Load(ca + x + 4);

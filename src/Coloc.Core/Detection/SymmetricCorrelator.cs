@@ -6,18 +6,18 @@ namespace Coloc.Core.Detection;
 /// The symmetric branch of scipy's <c>NI_Correlate1D</c>, vectorised across x: for each output
 /// <c>out = src[0]·w[0]</c>, then for j = r down to 1 <c>out += (src[−j] + src[+j])·w[j]</c>, in double precision with
 /// separate multiply and add (no FMA), so every lane gives the same bits as scipy's scalar loop. The source "lines" are
-/// given as 2r+1 row pointers (planes for z, rows for y, shifted pointers into a padded row for x). Two vectors are
+/// given as 2r+1 row pointers (the z pass reads one row from each of 2r+1 planes). Two vectors are
 /// processed per step so the four accumulation chains overlap.
 /// </summary>
 internal static unsafe class SymmetricCorrelator
 {
-    /// <summary>Two kernels on the same source (pair sums shared): <paramref name="dstA"/> with <paramref name="wa"/>, <paramref name="dstB"/> with <paramref name="wb"/>.</summary>
-    public static void Correlate2(double** rows, int r, double[] wa, double[] wb, double* dstA, double* dstB, int n)
+    /// <summary>Columns [<paramref name="x0"/>, <paramref name="n"/>), two kernels on the same source (pair sums shared): <paramref name="dstA"/> with <paramref name="wa"/>, <paramref name="dstB"/> with <paramref name="wb"/>.</summary>
+    public static void Correlate2(double** rows, int r, double[] wa, double[] wb, double* dstA, double* dstB, int x0, int n)
     {
         fixed (double* pa = wa, pb = wb)
         {
             double* c = rows[r];
-            int x = 0;
+            int x = x0;
             var a0 = Vector256.Create(pa[0]);
             var b0 = Vector256.Create(pb[0]);
             for (; x <= n - 8; x += 8)
