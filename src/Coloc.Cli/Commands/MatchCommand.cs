@@ -6,6 +6,7 @@ using Coloc.Core.Matching;
 using Coloc.Core.Profiles;
 using Coloc.IO;
 using Coloc.IO.Csv;
+using Coloc.IO.Json;
 
 namespace Coloc.Cli.Commands;
 
@@ -34,10 +35,12 @@ public static class MatchCommand
         var profileSet = new Option<string[]>("--profile-set") { Description = "Profile setting KEY=VALUE on top of --profile (repeatable), e.g. segment_size=300 or verify_tol_factor=3,1.2,1.2", AllowMultipleArgumentsPerToken = false };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); never changes the result", DefaultValueFactory = _ => Environment.ProcessorCount };
         var blockSize = new Option<string?>("--block-size") { Description = "Block size Z,Y,X in voxels for exact stack runs; never changes the result" };
+        var db = new Option<string?>("--db") { Description = "Also store the matches in this MagellanMapper database (SQLite, created if missing); the CSVs then carry the ids" };
+        var expName = new Option<string?>("--exp-name") { Description = "Experiment name in --db (default: the blob file name without extension)" };
 
         var cmd = new Command("match", "Match blobs between channels (one ROI or the whole stack).")
         {
-            blobs, output, mode, tol, tolUm, roiOffset, roiSize, innerPadding, channels, shape, resolution, profile, profileSet, threads, blockSize,
+            blobs, output, mode, tol, tolUm, roiOffset, roiSize, innerPadding, channels, shape, resolution, profile, profileSet, threads, blockSize, db, expName,
         };
         cmd.SetAction(pr =>
         {
@@ -63,12 +66,21 @@ public static class MatchCommand
                 throw new UsageException("--shape: not with --roi-offset/--roi-size (choose one ROI or the whole stack)");
             string blobPath = pr.GetValue(blobs)!;
             string outDir = pr.GetValue(output)!;
+            string? dbPath = pr.GetValue(db);
+            if (pr.GetValue(expName) is not null && dbPath is null) throw new UsageException("--exp-name: needs --db");
 
             var sw = Stopwatch.StartNew();
             var input = BlobCsv.Read(blobPath);
             var matches = MatchEngine.Run(input, request);
+            if (dbPath is not null)
+            {
+                string exp = pr.GetValue(expName) ?? Path.GetFileNameWithoutExtension(blobPath);
+                matches = DbStore.Insert(dbPath, matches, exp);
+                stdout.WriteLine($"stored {matches.TotalCount} match(es) in {dbPath} (experiment '{exp}')");
+            }
             var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
-            MatchOutput.Write(outDir, matches, summary);
+            MatchOutput.Write(outDir, matches, summary,
+                matches.MultiPositive is { } mp ? w => MultiPositiveJson.Write(w, mp) : null);
             foreach (var line in summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"wrote {matches.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;
