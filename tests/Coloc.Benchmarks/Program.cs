@@ -16,6 +16,11 @@ public static class Program
             IntensityBenchData.Make(args);
             return;
         }
+        if (args.Length == 2 && args[0] == "--write-detect-volume")
+        {
+            DetectVolumeFile.Write(args[1]);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Default);
     }
 }
