@@ -8,7 +8,8 @@ import ij.WindowManager;
  * Static entry points for {@code call("coloc.ij.Coloc.<method>", ...)}: the same option strings as the menu
  * commands, never a dialog, so they work in true headless ImageJ ({@code -Djava.awt.headless=true -batch}) where
  * {@code run()} cannot. They fill the system Results table ({@code Table.save(path)} saves it) and return the
- * summary text; a failure throws (the macro stops with the message).
+ * summary text. A failure returns {@code "error: <message>"} (ImageJ's call() would swallow an exception), so a
+ * macro checks {@code if (startsWith(r, "error:")) exit(r);}.
  */
 public final class Coloc {
     private Coloc() {
@@ -16,8 +17,14 @@ public final class Coloc {
 
     /** @return "coloc ABI n" once the native library is loaded. */
     public static String version() {
-        ColocNative.load();
-        return "coloc ABI " + ColocNative.abiVersion();
+        try {
+            ColocNative.load();
+            return "coloc ABI " + ColocNative.abiVersion();
+        } catch (RuntimeException e) {
+            return error(e);
+        } catch (LinkageError e) {
+            return error(e);
+        }
     }
 
     /**
@@ -28,10 +35,20 @@ public final class Coloc {
      * @return the per-pair summary lines
      */
     public static String matchBlobs(String imagePath, String options) {
-        ImagePlus imp = image(imagePath);
-        MatchRunner.Outcome o = MatchRunner.run(imp, options, false);
-        MatchRunner.publish(o, imp);
-        return o.summaryText();
+        try {
+            ImagePlus imp = image(imagePath);
+            MatchRunner.Outcome o = MatchRunner.run(imp, options, false);
+            MatchRunner.publish(o, imp, false);
+            return o.summaryText();
+        } catch (RuntimeException e) {
+            return error(e);
+        } catch (LinkageError e) {
+            return error(e);
+        }
+    }
+
+    private static String error(Throwable e) {
+        return "error: " + e.getMessage();
     }
 
     /**
@@ -43,6 +60,16 @@ public final class Coloc {
      * @return the per-pair summary lines
      */
     public static String matchShape(String shapeZyx, String resolutionUm, String options) {
+        try {
+            return matchShapeOrThrow(shapeZyx, resolutionUm, options);
+        } catch (RuntimeException e) {
+            return error(e);
+        } catch (LinkageError e) {
+            return error(e);
+        }
+    }
+
+    private static String matchShapeOrThrow(String shapeZyx, String resolutionUm, String options) {
         double[] s = numbers(shapeZyx, "shape");
         double[] r = numbers(resolutionUm, "resolution");
         int[] shape = new int[3];
@@ -53,7 +80,7 @@ public final class Coloc {
             shape[i] = (int) s[i];
         }
         MatchRunner.Outcome o = MatchRunner.run(shape, r, options, false);
-        MatchRunner.publish(o, null);
+        MatchRunner.publish(o, null, false);
         return o.summaryText();
     }
 
@@ -63,7 +90,13 @@ public final class Coloc {
      * @return one line per channel: "c<n>: min=.. max=.. mean=.. count=.."
      */
     public static String channelStatistics(String imagePath) {
-        return StackStatistics.text(StackStatistics.of(image(imagePath), false));
+        try {
+            return StackStatistics.text(StackStatistics.of(image(imagePath), false));
+        } catch (RuntimeException e) {
+            return error(e);
+        } catch (LinkageError e) {
+            return error(e);
+        }
     }
 
     static ImagePlus image(String path) {

@@ -115,19 +115,19 @@ final class MatchRunner {
         return rt;
     }
 
-    /** Shows the tables (not in true headless mode) and logs the summary lines. */
-    static void publish(Outcome o, ImagePlus imp) {
+    /** Fills the tables, shows them (not in true headless mode), sets the overlay and, if asked, logs the summary. */
+    static void publish(Outcome o, ImagePlus imp, boolean log) {
         ResultsTable rt = fillResults(o, imp == null ? new Calibration() : imp.getCalibration());
         ResultsTable st = summaryTable(o);
         if (!GraphicsEnvironment.isHeadless()) {
             rt.show("Results");
             st.show(SUMMARY_TABLE);
-            if (imp != null) {
-                imp.setOverlay(MatchOverlay.build(o, imp));
-            }
+        }
+        if (imp != null) {
+            imp.setOverlay(MatchOverlay.build(o, imp));
         }
         for (String line : o.summaryText().split("\n")) {
-            if (line.length() > 0) {
+            if (log && line.length() > 0) {
                 IJ.log(line);
             }
         }

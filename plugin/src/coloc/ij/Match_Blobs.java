@@ -25,7 +25,7 @@ public class Match_Blobs implements PlugIn {
                 return;
             }
             MatchRunner.Outcome o = MatchRunner.run(imp, ParamDialog.options(values), true);
-            MatchRunner.publish(o, imp);
+            MatchRunner.publish(o, imp, true);
             IJ.showStatus("Coloc: " + o.matchCount() + " matches");
         } catch (CancellationException e) {
             IJ.showStatus("Coloc: cancelled");
