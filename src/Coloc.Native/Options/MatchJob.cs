@@ -14,6 +14,9 @@ namespace Coloc.Native.Options;
 /// <param name="DatabasePath">SQLite file to write, or null.</param>
 public sealed record MatchJob(MatchRequest Request, string? OutputFolder, string? DatabasePath)
 {
+    /// <summary>Largest stack accepted, in voxels: 2^45 (≈ 3.5·10^13, e.g. 4000 × 100000 × 87960), which keeps the block grid bounded.</summary>
+    public const double MaxVoxels = 35184372088832;
+
     /// <summary>Builds a job from a macro option string and the image geometry.</summary>
     /// <param name="options">Option string with the keys of <see cref="CommandSpecs.Match"/>.</param>
     /// <param name="shapeZyx">Image shape z,y,x in voxels (each ≥ 1).</param>
@@ -25,6 +28,8 @@ public sealed record MatchJob(MatchRequest Request, string? OutputFolder, string
         if (shapeZyx is null || shapeZyx.Length != 3)
             throw new ArgumentException($"shape: expected 3 values z,y,x, got {shapeZyx?.Length.ToString(CultureInfo.InvariantCulture) ?? "null"}");
         if (shapeZyx.Any(v => v < 1)) throw new ArgumentException($"shape: every axis must be >= 1, got {string.Join(",", shapeZyx)}");
+        if ((double)shapeZyx[0] * shapeZyx[1] * shapeZyx[2] > MaxVoxels)
+            throw new ArgumentException($"shape: {string.Join("x", shapeZyx)} exceeds {MaxVoxels:0} voxels (2^45), more than any stack Coloc supports");
         if (resolutionUm is null || resolutionUm.Length != 3)
             throw new ArgumentException($"resolution: expected 3 values z,y,x in µm, got {resolutionUm?.Length.ToString(CultureInfo.InvariantCulture) ?? "null"}");
         var res = new Zyx(resolutionUm[0], resolutionUm[1], resolutionUm[2]);
