@@ -4,6 +4,7 @@ using Coloc.Core.Imaging;
 using Coloc.Core.Matching;
 using Coloc.IO;
 using Coloc.IO.Csv;
+using Coloc.IO.Database;
 using Coloc.Native.Jni;
 using Coloc.Native.Options;
 using Coloc.Native.Pixels;
@@ -42,8 +43,8 @@ public static unsafe class ColocExports
     /// <summary>
     /// <c>static native double[] matchBlobs(double[] blobs, int[] shapeZyx, double[] resolutionUm, String options,
     /// ByteBuffer control, String[] summaryOut)</c>: runs <see cref="MatchEngine.Run"/> on the blobs (7 per blob) for an
-    /// image of that shape and voxel size, with the options of <see cref="CommandSpecs.Match"/>; writes the CSV folder
-    /// when <c>output</c> is set. Returns <see cref="MatchTable.Flatten"/>; <c>summaryOut[0]</c> (if given) receives
+    /// image of that shape and voxel size, with the options of <see cref="CommandSpecs.Match"/>; adds the matches to the
+    /// SQLite database when <c>database</c> is set and writes the CSV folder when <c>output</c> is set. Returns <see cref="MatchTable.Flatten"/>; <c>summaryOut[0]</c> (if given) receives
     /// <see cref="MatchTable.Summary"/>. <c>control</c> is an optional <see cref="ControlBlock"/> buffer.
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = NativeAbi.Prefix + "matchBlobs")]
@@ -56,14 +57,17 @@ public static unsafe class ColocExports
         var job = MatchJob.Parse(e.GetString(options),
             shapeZyx == IntPtr.Zero ? null : e.GetInts(shapeZyx),
             resolutionUm == IntPtr.Zero ? null : e.GetDoubles(resolutionUm));
-        if (job.DatabasePath is not null)
-            throw JavaException.Argument("database: writing a results database is not part of this build (ABI 1); leave database empty");
         ctl.Report(0.05);
         MatchSet matches;
         using (var watch = ctl.Watch())
             matches = MatchEngine.Run(input, job.Request, watch.Token);
         ctl.Report(0.9);
         var summary = MatchSummary.Of(job.Request.Mode.ToString().ToLowerInvariant(), matches, input);
+        if (job.DatabasePath is not null)
+        {
+            using var db = ClrDb.Open(job.DatabasePath);
+            MatchDatabase.InsertMatches(db, matches, job.Experiment!);
+        }
         if (job.OutputFolder is not null) MatchOutput.Write(job.OutputFolder, matches, summary);
         var table = e.NewDoubleArray(MatchTable.Flatten(matches, input));
         if (summaryOut != IntPtr.Zero) e.SetObjectArrayElement(summaryOut, 0, e.NewString(MatchTable.Summary(summary)));

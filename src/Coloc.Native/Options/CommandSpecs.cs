@@ -8,7 +8,7 @@ namespace Coloc.Native.Options;
 /// </summary>
 public static class CommandSpecs
 {
-    /// <summary>Match Blobs: blobs=[path] mode=exact|magmap profile=[...] tolerance=[z,y,x] unit=micron|pixel channels=[1,2] output=[dir] database=[file].</summary>
+    /// <summary>Match Blobs: blobs=[path] mode=exact|magmap profile=[...] tolerance=[z,y,x] unit=micron|pixel channels=[1,2] output=[dir] database=[file] experiment=[name].</summary>
     public static IReadOnlyList<ParameterSpec> Match { get; } =
     [
         ParameterSpec.Of("blobs", ParameterKind.FileIn, "", "",
@@ -26,7 +26,9 @@ public static class CommandSpecs
         ParameterSpec.Of("output", ParameterKind.Folder, "", "",
             "Folder for matches_c<a>_c<b>.csv and summary.json (0-based channels in file names, as MagellanMapper); empty = none"),
         ParameterSpec.Of("database", ParameterKind.FileOut, "", "",
-            "SQLite results database to write (MagellanMapper schema); empty = none"),
+            "SQLite results database to add the matches to (MagellanMapper's schema, created if missing); empty = none"),
+        ParameterSpec.Of("experiment", ParameterKind.Text, "", "",
+            "Experiment name in the database; empty = the image title without extension"),
     ];
 
     /// <summary>The spec of a command by name: <c>match</c>.</summary>

@@ -12,7 +12,8 @@ namespace Coloc.Native.Options;
 /// <param name="Request">The engine request; channels 0-based.</param>
 /// <param name="OutputFolder">Folder for the CSV tables and summary.json, or null.</param>
 /// <param name="DatabasePath">SQLite file to write, or null.</param>
-public sealed record MatchJob(MatchRequest Request, string? OutputFolder, string? DatabasePath)
+/// <param name="Experiment">Experiment name for the database, or null (then no database may be given).</param>
+public sealed record MatchJob(MatchRequest Request, string? OutputFolder, string? DatabasePath, string? Experiment)
 {
     /// <summary>Largest stack accepted, in voxels: 2^45 (≈ 3.5·10^13, e.g. 4000 × 100000 × 87960), which keeps the block grid bounded.</summary>
     public const double MaxVoxels = 35184372088832;
@@ -47,7 +48,10 @@ public sealed record MatchJob(MatchRequest Request, string? OutputFolder, string
             Channels = o["channels"].Length == 0 ? null : Channels(o["channels"]),
         };
         MatchEngine.Validate(request);
-        return new MatchJob(request, Empty(o["output"]), Empty(o["database"]));
+        var job = new MatchJob(request, Empty(o["output"]), Empty(o["database"]), Empty(o["experiment"]));
+        if (job.DatabasePath is not null && job.Experiment is null)
+            throw new ArgumentException("experiment: a name is needed with database= (the plugin uses the image title)");
+        return job;
     }
 
     private static string? Empty(string s) => s.Length == 0 ? null : s;

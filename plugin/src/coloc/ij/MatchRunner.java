@@ -60,8 +60,18 @@ final class MatchRunner {
         return o;
     }
 
-    /** Runs on an open image: shape from the image, resolution from its calibration. */
+    /** The experiment name of an image for the database: its title without the file extension. */
+    static String experimentOf(ImagePlus imp) {
+        String t = imp.getTitle();
+        int dot = t.lastIndexOf('.');
+        return dot > 0 ? t.substring(0, dot) : t;
+    }
+
+    /** Runs on an open image: shape from the image, resolution from its calibration (experiment from its title). */
     static Outcome run(ImagePlus imp, String options, boolean interactive) {
+        if (Macro.getValue(options, "database", "").length() > 0 && Macro.getValue(options, "experiment", "").length() == 0) {
+            options = options + " " + Param.option("experiment", experimentOf(imp));
+        }
         return run(Calibrations.shapeZyx(imp), Calibrations.resolutionUm(imp.getCalibration()), options, interactive);
     }
 

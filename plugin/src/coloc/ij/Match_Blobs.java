@@ -24,6 +24,9 @@ public class Match_Blobs implements PlugIn {
             if (values == null) {
                 return;
             }
+            if (values.get("experiment").length() == 0 && values.get("database").length() > 0) {
+                values.put("experiment", MatchRunner.experimentOf(imp));
+            }
             MatchRunner.Outcome o = MatchRunner.run(imp, ParamDialog.options(values), true);
             MatchRunner.publish(o, imp, true);
             IJ.showStatus("Coloc: " + o.matchCount() + " matches");
