@@ -31,12 +31,35 @@ public static class CommandSpecs
             "Experiment name in the database; empty = the image title without extension"),
     ];
 
-    /// <summary>The spec of a command by name: <c>match</c>.</summary>
+    /// <summary>Intensity Colocalize: blobs=[path] threshold=min|&lt;percentile&gt; output=[file].</summary>
+    public static IReadOnlyList<ParameterSpec> Intensity { get; } =
+    [
+        ParameterSpec.Of("blobs", ParameterKind.FileIn, "", "",
+            "Blob CSV in MagellanMapper's format (voxels relative to the image; channel 0-based)"),
+        ParameterSpec.Of("threshold", ParameterKind.Text, "min", "",
+            "min (MagellanMapper's rule: smallest mean over the channel's blob regions) or a percentile 0-100 of the channel over its blob regions"),
+        ParameterSpec.Of("output", ParameterKind.FileOut, "", "",
+            "CSV of per-blob flags (blob_index,in_roi,c0,c1,...; 0-based channels); empty = none"),
+    ];
+
+    /// <summary>Open Coloc Database: database=[file] channels=[1,2] experiment=[name].</summary>
+    public static IReadOnlyList<ParameterSpec> Database { get; } =
+    [
+        ParameterSpec.Of("database", ParameterKind.FileIn, "", "", "SQLite results database (MagellanMapper's schema)"),
+        ParameterSpec.Of("channels", ParameterKind.Channels, "", "1-based",
+            "Channels to pair, 1-based (e.g. 1,2); empty = every channel of the image"),
+        ParameterSpec.Of("experiment", ParameterKind.Text, "", "",
+            "Experiment name; empty = the only experiment in the database"),
+    ];
+
+    /// <summary>The spec of a command by name: <c>match</c>, <c>intensity</c> or <c>database</c>.</summary>
     /// <exception cref="ArgumentException">Unknown command.</exception>
     public static IReadOnlyList<ParameterSpec> Of(string command) => command switch
     {
         "match" => Match,
-        _ => throw new ArgumentException($"unknown command '{command}' (known: match)"),
+        "intensity" => Intensity,
+        "database" => Database,
+        _ => throw new ArgumentException($"unknown command '{command}' (known: match, intensity, database)"),
     };
 
     /// <summary>

@@ -56,7 +56,7 @@ public sealed record MatchJob(MatchRequest Request, string? OutputFolder, string
 
     private static string? Empty(string s) => s.Length == 0 ? null : s;
 
-    private static double[] Numbers(string text, string key)
+    internal static double[] Numbers(string text, string key)
     {
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         var r = new double[parts.Length];
@@ -74,8 +74,9 @@ public sealed record MatchJob(MatchRequest Request, string? OutputFolder, string
         return new Zyx(v[0], v[1], v[2]);
     }
 
-    /// <summary>1-based channel list → 0-based channels.</summary>
-    private static int[] Channels(string text)
+    /// <summary>1-based channel list (<c>1,2</c>) → 0-based channels.</summary>
+    /// <exception cref="ArgumentException">Not whole numbers ≥ 1, or a repeat.</exception>
+    public static int[] Channels(string text)
     {
         var v = Numbers(text, "channels");
         foreach (var c in v)

@@ -28,6 +28,9 @@ public sealed unsafe class JavaPlanes
     /// <summary>Pixel type of every plane.</summary>
     public PixelType Type { get; }
 
+    /// <summary>Bytes per pixel: 1, 2 or 4.</summary>
+    public int ElementSize => Type switch { PixelType.UInt8 => 1, PixelType.UInt16 => 2, _ => 4 };
+
     /// <summary>Bytes the JVM copied instead of pinning in place (0 when every access was zero-copy).</summary>
     public long BytesCopied { get; private set; }
 
@@ -73,10 +76,14 @@ public sealed unsafe class JavaPlanes
         }
     }
 
+    /// <summary>True when <paramref name="plane"/> (a local reference) is non-null, of this image's type and Y·X long.</summary>
+    public bool IsValidPlane(IntPtr plane) =>
+        plane != IntPtr.Zero && _env.IsInstanceOf(plane, _class) && _env.ArrayLength(plane) == Shape.Y * Shape.X;
+
     /// <summary>Visits channel <paramref name="c"/>'s planes z = 0..Z−1, each pinned only for the visit.</summary>
     public void ForEachPlane<T>(int c, PlaneVisitor<T> visit) where T : unmanaged
     {
-        if (sizeof(T) != (Type == PixelType.UInt8 ? 1 : Type == PixelType.UInt16 ? 2 : 4))
+        if (sizeof(T) != ElementSize)
             throw new InvalidOperationException($"planes hold {Type}, not {typeof(T).Name}");
         int n = Shape.Y * Shape.X;
         for (int z = 0; z < Shape.Z; z++)

@@ -49,6 +49,28 @@ public static class MatchTable
         return r;
     }
 
+    /// <summary>Flattens matches read from a database: the blob index columns hold the database blob ids (−1 if none).</summary>
+    public static double[] FlattenStored(MatchSet matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        var r = new double[(long)matches.TotalCount * Columns];
+        int o = 0;
+        foreach (var (pair, m) in matches.Pairs)
+        {
+            var colors = m.Cmap;
+            for (int k = 0; k < m.Count; k++)
+            {
+                var row = m.Rows[k];
+                var (b1, b2) = (row.Blob1, row.Blob2);
+                r[o++] = pair.A; r[o++] = pair.B; r[o++] = row.Blob1Id ?? -1; r[o++] = row.Blob2Id ?? -1;
+                r[o++] = b1.Z; r[o++] = b1.Y; r[o++] = b1.X; r[o++] = b1.Radius;
+                r[o++] = b2.Z; r[o++] = b2.Y; r[o++] = b2.X; r[o++] = b2.Radius;
+                r[o++] = row.Distance; r[o++] = colors[k];
+            }
+        }
+        return r;
+    }
+
     /// <summary>
     /// The per-pair summary as text: a header line, then one line per pair,
     /// <c>pair TAB matches TAB blobs_a TAB blobs_b TAB pct_a TAB pct_b TAB text</c> (channels 0-based, percentages of each

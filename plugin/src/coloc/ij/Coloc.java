@@ -99,6 +99,26 @@ public final class Coloc {
         }
     }
 
+    /**
+     * Intensity Colocalize on an image file (or, with an empty path, the current image); fills the Results table.
+     *
+     * @param options blobs, threshold, output (the Intensity Colocalize macro keys)
+     * @return one line per channel with its threshold
+     */
+    public static String intensityColocalize(String imagePath, String options) {
+        try {
+            ImagePlus imp = image(imagePath);
+            double[][] blobs = new double[1][];
+            double[] r = IntensityRunner.run(imp, options, false, blobs);
+            IntensityRunner.fill(r, blobs[0], imp.getNChannels());
+            return IntensityRunner.thresholds(r, blobs[0].length / 7, imp.getNChannels());
+        } catch (RuntimeException e) {
+            return error(e);
+        } catch (LinkageError e) {
+            return error(e);
+        }
+    }
+
     static ImagePlus image(String path) {
         ImagePlus imp = path == null || path.trim().length() == 0 ? WindowManager.getCurrentImage() : IJ.openImage(path);
         if (imp == null) {

@@ -65,4 +65,27 @@ public final class ColocNative {
      * @return per channel min, max, mean, count, nanCount; then the number of bytes the JVM copied (0 = zero-copy)
      */
     public static native double[] channelStatistics(Object[] planes, int[] shapeCzyx, ByteBuffer control);
+
+    /**
+     * MagellanMapper's intensity method on one frame, read in place.
+     *
+     * @param planes C*Z pixel arrays, index z*C + c
+     * @param shapeCzyx c, z, y, x
+     * @param blobs 7 doubles per blob
+     * @param options blobs, threshold (min or a percentile), output (CSV file)
+     * @param control null or {@link #newControl()}
+     * @return per blob: in_roi then C flags (1 + C doubles); then C thresholds (NaN if none); then bytes copied
+     */
+    public static native double[] intensityColocalize(Object[] planes, int[] shapeCzyx, double[] blobs, String options,
+            ByteBuffer control);
+
+    /**
+     * MagellanMapper's select_matches.
+     *
+     * @param options database, channels (1-based, required), experiment
+     * @param regionOffsetZyx null (whole image) or the region's offset z,y,x in voxels
+     * @param regionShapeZyx null or the region's size z,y,x
+     * @return {@link #MATCH_COLUMNS} doubles per match as matchBlobs, the index columns holding database blob ids
+     */
+    public static native double[] selectMatches(String options, int[] regionOffsetZyx, int[] regionShapeZyx);
 }
