@@ -23,7 +23,7 @@ public final class FuzzNative {
         int thrown = 0;
         java.util.TreeMap<String, Integer> classes = new java.util.TreeMap<String, Integer>();
         for (int i = 0; i < n; i++) {
-            int kind = i % 12;
+            int kind = i % 14;
             try {
                 call(kind, rnd, good);
                 System.out.println("NO EXCEPTION: case " + i + " kind " + kind);
@@ -118,6 +118,20 @@ public final class FuzzNative {
                     default: planes = new Object[] {new byte[19], new byte[20], new byte[20], new byte[20], new byte[20], new byte[20]}; break;
                 }
                 ColocNative.channelStatistics(planes, s, null);
+                break;
+            }
+            case 12: {
+                Object[] planes = {new short[4], new short[4]};
+                int[] s = {2, 1, 2, 2};
+                double[] b = rnd.nextBoolean() ? new double[] {0, 0, 0, 1, -1, -1, 0.5} : good;
+                String opt = rnd.nextBoolean() ? "threshold=[" + (101 + rnd.nextInt(100)) + "]" : garbage(rnd);
+                ColocNative.intensityColocalize(rnd.nextInt(4) == 0 ? new Object[] {new float[4], new short[4]} : planes, s, b, opt, null);
+                break;
+            }
+            case 13: {
+                String opt = rnd.nextBoolean() ? "database=[/nonexistent.db] channels=[1,2]" : "database=[] channels=[1]";
+                int[] off = rnd.nextBoolean() ? new int[] {0, 0} : new int[] {0, -1, 0};
+                ColocNative.selectMatches(rnd.nextInt(3) == 0 ? garbage(rnd) : opt, rnd.nextBoolean() ? off : null, null);
                 break;
             }
             default: {
