@@ -4,6 +4,13 @@
 # Needs: .NET SDK, default-jdk-headless, imagej, xvfb, xauth (see .ci/apt-packages). Output: out/demo/.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+# On a fresh Debian machine (as root) install what .ci/apt-packages lists and is missing, as .ci/run does.
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  missing=(); for p in $(cat "$repo/.ci/apt-packages"); do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
 ij="${COLOC_IJ_JAR:-/usr/share/java/ij.jar}"
 for tool in java xvfb-run; do command -v "$tool" >/dev/null || { echo "run-demo: '$tool' not found (apt-get install default-jdk-headless imagej xvfb xauth)" >&2; exit 2; }; done
 [ -f "$ij" ] || { echo "run-demo: $ij not found (apt-get install imagej)" >&2; exit 2; }
