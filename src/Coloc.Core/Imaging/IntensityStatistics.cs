@@ -33,12 +33,15 @@ public sealed class IntensityStatistics
         AddHistogram(hist);
     }
 
-    /// <summary>Adds unsigned 16-bit values (0..65535).</summary>
+    private long[]? _hist16;
+
+    /// <summary>Adds unsigned 16-bit values (0..65535); one 512 KiB histogram is reused across planes.</summary>
     public void Add(ReadOnlySpan<ushort> values)
     {
-        var hist = new long[65536];
+        var hist = _hist16 ??= new long[65536];
         foreach (ushort v in values) hist[v]++;
         AddHistogram(hist);
+        Array.Clear(hist);
     }
 
     /// <summary>Adds 32-bit float values; NaNs are counted in <see cref="NaNCount"/> only.</summary>

@@ -58,6 +58,7 @@ public static unsafe class ColocExports
             shapeZyx == IntPtr.Zero ? null : e.GetInts(shapeZyx),
             resolutionUm == IntPtr.Zero ? null : e.GetDoubles(resolutionUm));
         ctl.Report(0.05);
+        if (ctl.CancelRequested) throw new OperationCanceledException();
         MatchSet matches;
         using (var watch = ctl.Watch())
             matches = MatchEngine.Run(input, job.Request, watch.Token);

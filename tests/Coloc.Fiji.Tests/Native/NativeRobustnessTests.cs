@@ -21,6 +21,15 @@ public sealed class NativeRobustnessTests
     }
 
     [Fact]
+    public void ControlBlock_CancelFlagSet_NativeCallsThrowCancellationAndProgressCompletes()
+    {
+        var blobs = Path.Combine(RepoPaths.RepoRoot, "macros", "sample", "blobs.csv");
+        var r = JavaHarness.Run("coloc.fijitest.CancelCheck", "256m", 120, blobs);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("match=cancelled stats=cancelled progress=1.0", r.Stdout);
+    }
+
+    [Fact]
     public void ChannelStatistics_OneGibibyteStack_ReadsEveryPixelInPlaceWithoutCopying()
     {
         var r = JavaHarness.Run("coloc.fijitest.BigStack", "1400m", 600);
