@@ -19,8 +19,8 @@ namespace Coloc.Core.Intensity;
 /// </list>
 /// Means are NumPy float64 means in row-major voxel order (pairwise summation, <see cref="NumpyStats"/>), exact for
 /// integer pixels. For float32 pixels MagellanMapper (NumPy) accumulates in float32; we accumulate in float64, so
-/// means may differ in the last float32 digits. The image is swept plane by plane (memory: one plane and one label
-/// plane per compared channel plus 33 values per blob and channel), so files larger than memory give exactly the
+/// means may differ in the last float32 digits. The image is swept plane by plane (memory: one plane per compared
+/// channel plus 33 values per blob and channel), so files larger than memory give exactly the
 /// result of one call on the whole image; thresholds are computed over the whole image after the sweep.
 /// </summary>
 public static class IntensityColocalizer
