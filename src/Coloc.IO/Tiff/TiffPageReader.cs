@@ -36,7 +36,7 @@ internal sealed class TiffPageReader : IDisposable
     /// <summary>The ImageDescription of the first page, or null.</summary>
     internal string? Description { get; private set; }
 
-    /// <summary>XResolution, YResolution (pixels per unit; 0 if absent) and ResolutionUnit (1 none, 2 inch, 3 cm) of the first page.</summary>
+    /// <summary>Pixel width and height in resolution units (1 / X/YResolution, as denominator / numerator; 0 if absent) and ResolutionUnit (1 none, 2 inch, 3 cm) of the first page.</summary>
     internal (double X, double Y, int Unit) Resolution { get; private set; }
 
     internal static TiffPageReader Open(string path, Action<string>? warn)
@@ -120,7 +120,7 @@ internal sealed class TiffPageReader : IDisposable
         {
             Width = width; Height = height; PixelType = type;
             Description = _tif.GetField(TiffTag.IMAGEDESCRIPTION)?[0].ToString();
-            Resolution = (Float(TiffTag.XRESOLUTION), Float(TiffTag.YRESOLUTION), Int(TiffTag.RESOLUTIONUNIT, 2));
+            Resolution = (UnitsPerPixel(offset, TiffTag.XRESOLUTION), UnitsPerPixel(offset, TiffTag.YRESOLUTION), Int(TiffTag.RESOLUTIONUNIT, 2));
         }
         else if (width != Width || height != Height || type != PixelType)
         {
@@ -291,10 +291,13 @@ internal sealed class TiffPageReader : IDisposable
         return null;
     }
 
-    private double Float(TiffTag tag)
+    private double UnitsPerPixel(long ifdOffset, TiffTag tag)
     {
+        if (TiffRationalTag.Read(_raw, ifdOffset, (int)tag) is { Numerator: > 0, Denominator: > 0 } r)
+            return (double)r.Denominator / r.Numerator;
         var v = _tif.GetField(tag);
-        return v is { Length: > 0 } ? v[0].ToDouble() : 0;
+        double perUnit = v is { Length: > 0 } ? v[0].ToDouble() : 0;
+        return perUnit > 0 && double.IsFinite(perUnit) ? 1 / perUnit : 0;
     }
 
     private ColocFormatException Fail(string problem, Exception? inner = null) =>

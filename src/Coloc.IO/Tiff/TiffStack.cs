@@ -56,7 +56,7 @@ public sealed class TiffStack : IDisposable
                     throw new ColocFormatException($"{path}: the ImageJ header says images={ij.Images} but the file has {reader.PageCount} pages (truncated, or an ImageJ >4 GB raw file, which is not supported)");
                 (c, z, t) = (ij.Channels, ij.Slices, ij.Frames);
             }
-            return new TiffStack(reader, c, z, t, TiffCalibration.ResolutionUm(ij, reader.Resolution), ij);
+            return new TiffStack(reader, c, z, t, TiffCalibration.ResolutionUm(ij, reader.Resolution.X, reader.Resolution.Y, reader.Resolution.Unit), ij);
         }
         catch
         {
@@ -78,7 +78,7 @@ public sealed class TiffStack : IDisposable
     public int Frames { get; }
 
     /// <summary>
-    /// Voxel size z,y,x in µm: y,x = 1 / YResolution, 1 / XResolution converted from the ImageJ <c>unit</c> (or from
+    /// Voxel size z,y,x in µm: y,x = 1 / YResolution, 1 / XResolution (denominator / numerator) in the ImageJ <c>unit</c> (or
     /// centimetres when ResolutionUnit is cm), z = the ImageJ <c>spacing</c> in that unit; (1, 1, 1) if the file is
     /// uncalibrated (no known unit). See <see cref="TiffCalibration"/>.
     /// </summary>
