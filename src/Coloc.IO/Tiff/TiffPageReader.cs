@@ -172,7 +172,7 @@ internal sealed class TiffPageReader : IDisposable
             var p = _pages[page];
             if (p.RawStripOffsets is { } offsets)
             {
-                ReadRawStrips(page, p, offsets, region, destination);
+                TiffRawStrips.Read(_raw, Path, page, p.BlockHeight, offsets, Width, Height, BytesPerPixel, _swapped, region, destination);
                 return;
             }
             Select(page);
@@ -200,45 +200,6 @@ internal sealed class TiffPageReader : IDisposable
         catch (Exception e) when (e is not ColocFormatException and not OutOfMemoryException and not ArgumentException)
         {
             throw Fail($"page {page} cannot be decoded: {e.Message}", e);
-        }
-    }
-
-    // Uncompressed strips: read the region's bytes straight from the file into the destination (one read per strip
-    // for full-width regions, one per row otherwise), then fix the byte order.
-    private void ReadRawStrips(int page, TiffPage p, long[] offsets, TiffRegion region, Span<byte> destination)
-    {
-        int bpp = BytesPerPixel;
-        long rowBytes = (long)Width * bpp;
-        int outRow = region.Width * bpp;
-        int y = region.Y, end = region.Y + region.Height;
-        while (y < end)
-        {
-            int strip = y / p.BlockHeight, top = strip * p.BlockHeight;
-            int y1 = Math.Min(end, Math.Min(top + p.BlockHeight, Height));
-            long at = offsets[strip] + (y - top) * rowBytes + (long)region.X * bpp;
-            if (region.X == 0 && region.Width == Width)
-                ReadExactly(page, strip, at, destination.Slice((y - region.Y) * outRow, (y1 - y) * outRow));
-            else
-                for (int r = y; r < y1; r++, at += rowBytes)
-                    ReadExactly(page, strip, at, destination.Slice((r - region.Y) * outRow, outRow));
-            y = y1;
-        }
-        if (_swapped && bpp > 1)
-        {
-            var d = destination[..(int)(region.Pixels * bpp)];
-            if (bpp == 2) System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(d), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(d));
-            else System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(d), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(d));
-        }
-    }
-
-    private void ReadExactly(int page, int strip, long offset, Span<byte> destination)
-    {
-        int done = 0;
-        while (done < destination.Length)
-        {
-            int n = RandomAccess.Read(_raw, destination[done..], offset + done);
-            if (n <= 0) throw Fail($"page {page} strip {strip}: got {done} of {destination.Length} bytes at offset {offset} (file truncated)");
-            done += n;
         }
     }
 
