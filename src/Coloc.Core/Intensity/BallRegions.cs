@@ -33,11 +33,12 @@ internal sealed class BallRegions
     /// <summary>NumPy float64 mean of <see cref="Values"/>; NaN for an empty region.</summary>
     internal double Mean(int m, int slot) => NumpyStats.Mean(Values(m, slot));
 
-    internal static BallRegions Sample<T>(IReadOnlyList<IVolume<T>> image, IReadOnlyList<Blob> blobs, List<int> members, int[] channels)
+    /// <summary>Collects the values; with <paramref name="threads"/> &gt; 1 the channels are swept concurrently (disjoint outputs, same result).</summary>
+    internal static BallRegions Sample<T>(IReadOnlyList<IVolume<T>> image, IReadOnlyList<Blob> blobs, List<int> members, int[] channels, int threads)
         where T : unmanaged, INumberBase<T>
     {
         var shape = image[0].Shape;
-        int ny = shape.Y, nx = shape.X, k = channels.Length, r = BallFootprint.Radius, n = members.Count;
+        int k = channels.Length, n = members.Count;
         var result = new BallRegions(n, k);
         if (n == 0) return result;
         var c = new (int Z, int Y, int X, int Channel)[n];
@@ -52,41 +53,59 @@ internal sealed class BallRegions
         foreach (var list in byZ) list?.Sort((a, b) => c[a].Y != c[b].Y ? c[a].Y.CompareTo(c[b].Y) : c[a].X != c[b].X ? c[a].X.CompareTo(c[b].X) : a.CompareTo(b));
         var later = LaterNeighbours(c);
 
-        var owned = new uint[n];   // bit i: voxel i of the current cross-section is in the image and owned
+        var counts = new byte[k][];
+        if (threads <= 1 || k == 1)
+        {
+            for (int s2 = 0; s2 < k; s2++) counts[s2] = Sweep(image[channels[s2]], s2, k, c, byZ, later, result._values);
+        }
+        else
+        {
+            try
+            {
+                Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = threads }, s2 =>
+                    counts[s2] = Sweep(image[channels[s2]], s2, k, c, byZ, later, result._values));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+        }
+        counts[0].CopyTo(result._counts, 0);   // the same for every channel: ownership does not depend on intensities
+        return result;
+    }
+
+    /// <summary>One channel's z sweep: for each plane, the owned voxels of every blob within 2 planes, read row-major into <paramref name="values"/> (slot <paramref name="slot"/>). Returns the region sizes.</summary>
+    private static byte[] Sweep<T>(IVolume<T> volume, int slot, int k, (int Z, int Y, int X, int Channel)[] c, List<int>?[] byZ, int[]?[] later, double[] values)
+        where T : unmanaged, INumberBase<T>
+    {
+        var shape = volume.Shape;
+        int ny = shape.Y, nx = shape.X, r = BallFootprint.Radius;
+        var counts = new byte[c.Length];
         for (int z = 0; z < shape.Z; z++)
         {
             int z0 = Math.Max(0, z - r), z1 = Math.Min(shape.Z - 1, z + r);
             bool any = false;
+            for (int zc = z0; zc <= z1 && !any; zc++) any = byZ[zc] is not null;
+            if (!any) continue;
+            var plane = volume.Plane(z);
             for (int zc = z0; zc <= z1; zc++)
             {
                 if (byZ[zc] is not { } list) continue;
-                any = true;
-                foreach (int m in list) owned[m] = Owned(c, later[m], m, z, ny, nx);
-            }
-            if (!any) continue;
-            for (int s2 = 0; s2 < k; s2++)
-            {
-                var plane = image[channels[s2]].Plane(z);
-                for (int zc = z0; zc <= z1; zc++)
+                var section = BallFootprint.Sections[z - zc + r];
+                foreach (int m in list)
                 {
-                    if (byZ[zc] is not { } list) continue;
-                    var section = BallFootprint.Sections[z - zc + r];
-                    foreach (int m in list)
-                    {
-                        int count = result._counts[m];
-                        var dst = result._values.AsSpan(((m * k) + s2) * BallFootprint.Size, BallFootprint.Size);
-                        uint bits = owned[m];
-                        for (int i = 0; bits != 0; i++, bits >>= 1)
-                            if ((bits & 1) != 0)
-                                dst[count++] = double.CreateTruncating(plane[(c[m].Y + section[i].Dy) * nx + c[m].X + section[i].Dx]);
-                    }
+                    uint bits = Owned(c, later[m], m, z, ny, nx);
+                    int count = counts[m];
+                    var dst = values.AsSpan(((m * k) + slot) * BallFootprint.Size, BallFootprint.Size);
+                    int cy = c[m].Y, cx = c[m].X;
+                    for (int i = 0; bits != 0; i++, bits >>= 1)
+                        if ((bits & 1) != 0)
+                            dst[count++] = double.CreateTruncating(plane[(cy + section[i].Dy) * nx + cx + section[i].Dx]);
+                    counts[m] = (byte)count;
                 }
             }
-            for (int zc = z0; zc <= z1; zc++)
-                if (byZ[zc] is { } list)
-                    foreach (int m in list) result._counts[m] += (byte)BitOperations.PopCount(owned[m]);
         }
-        return result;
+        return counts;
     }
 
     /// <summary>Which voxels of member m's cross-section at plane z lie in the image and are covered by no later neighbour.</summary>

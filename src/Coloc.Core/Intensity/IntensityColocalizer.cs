@@ -33,6 +33,7 @@ public static class IntensityColocalizer
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(blobs);
         options ??= new IntensityColocOptions();
+        if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "threads must be >= 1");
         if (image.Count == 0) throw new ArgumentException("the image needs at least one channel", nameof(image));
         var shape = image[0].Shape;
         if (image.Any(v => v.Shape != shape)) throw new ArgumentException("all image channels must have the same shape", nameof(image));
@@ -60,7 +61,7 @@ public static class IntensityColocalizer
             present[ch] = true;
         }
         var channels = Enumerable.Range(0, nChannels).Where(c => present[c]).ToArray();
-        var regions = BallRegions.Sample(image, blobs, members, channels);
+        var regions = BallRegions.Sample(image, blobs, members, channels, options.Threads);
 
         int k = channels.Length;
         var thresholds = new double?[nChannels];

@@ -7,7 +7,8 @@ namespace Coloc.IO.Tiff;
 /// Reads the pages of one TIFF file with LibTiff.NET: walks the IFD chain once (checking that every page is a single
 /// grey-scale sample of one size and type), then reads any rectangle of any page by decoding only the strips or
 /// tiles it touches. Every LibTiff.NET error, exception or short read becomes a <see cref="ColocFormatException"/>
-/// naming the file, the page and the problem. Not thread-safe.
+/// naming the file, the page and the problem. Reads may come from several threads: uncompressed strips are read with
+/// positional reads, everything else is decoded under a lock.
 /// </summary>
 internal sealed class TiffPageReader : IDisposable
 {
@@ -175,31 +176,38 @@ internal sealed class TiffPageReader : IDisposable
                 TiffRawStrips.Read(_raw, Path, page, p.BlockHeight, offsets, Width, Height, BytesPerPixel, _swapped, region, destination);
                 return;
             }
-            Select(page);
-            int by0 = region.Y / p.BlockHeight, by1 = (region.Y + region.Height - 1) / p.BlockHeight;
-            int bx0 = region.X / p.BlockWidth, bx1 = (region.X + region.Width - 1) / p.BlockWidth;
-            for (int by = by0; by <= by1; by++)
-            {
-                for (int bx = bx0; bx <= bx1; bx++)
-                {
-                    int top = by * p.BlockHeight, left = bx * p.BlockWidth;
-                    int rows = p.Tiled ? p.BlockHeight : Math.Min(p.BlockHeight, Height - top);
-                    int stride = p.BlockWidth * bpp;
-                    var block = Decode(page, p, by, bx, rows * stride);
-                    int y0 = Math.Max(top, region.Y), y1 = Math.Min(top + rows, region.Y + region.Height);
-                    int x0 = Math.Max(left, region.X), x1 = Math.Min(left + p.BlockWidth, region.X + region.Width);
-                    int rowBytes = (x1 - x0) * bpp;
-                    for (int y = y0; y < y1; y++)
-                    {
-                        block.Slice((y - top) * stride + (x0 - left) * bpp, rowBytes)
-                            .CopyTo(destination.Slice(((y - region.Y) * region.Width + (x0 - region.X)) * bpp, rowBytes));
-                    }
-                }
-            }
+            lock (_tif)   // LibTiff.NET keeps per-file state: decode one request at a time; raw strips need no lock
+                DecodeRegion(page, p, region, destination);
         }
         catch (Exception e) when (e is not ColocFormatException and not OutOfMemoryException and not ArgumentException)
         {
             throw Fail($"page {page} cannot be decoded: {e.Message}", e);
+        }
+    }
+
+    private void DecodeRegion(int page, TiffPage p, TiffRegion region, Span<byte> destination)
+    {
+        int bpp = BytesPerPixel;
+        Select(page);
+        int by0 = region.Y / p.BlockHeight, by1 = (region.Y + region.Height - 1) / p.BlockHeight;
+        int bx0 = region.X / p.BlockWidth, bx1 = (region.X + region.Width - 1) / p.BlockWidth;
+        for (int by = by0; by <= by1; by++)
+        {
+            for (int bx = bx0; bx <= bx1; bx++)
+            {
+                int top = by * p.BlockHeight, left = bx * p.BlockWidth;
+                int rows = p.Tiled ? p.BlockHeight : Math.Min(p.BlockHeight, Height - top);
+                int stride = p.BlockWidth * bpp;
+                var block = Decode(page, p, by, bx, rows * stride);
+                int y0 = Math.Max(top, region.Y), y1 = Math.Min(top + rows, region.Y + region.Height);
+                int x0 = Math.Max(left, region.X), x1 = Math.Min(left + p.BlockWidth, region.X + region.Width);
+                int rowBytes = (x1 - x0) * bpp;
+                for (int y = y0; y < y1; y++)
+                {
+                    block.Slice((y - top) * stride + (x0 - left) * bpp, rowBytes)
+                        .CopyTo(destination.Slice(((y - region.Y) * region.Width + (x0 - region.X)) * bpp, rowBytes));
+                }
+            }
         }
     }
 
