@@ -16,7 +16,7 @@ namespace Coloc.Core.Detection;
 /// <c>detection_threshold</c>, ordered by decreasing response (<see cref="LogPeak.CompareCanonical"/>);</item>
 /// <item>overlap pruning (<see cref="OverlapPruner"/>), radius = σ·√3, coordinates truncated back to the image.</item>
 /// </list>
-/// The LoG stack is streamed plane by plane (memory ≈ (2·r_max + 1 + 3·num_sigma + 2) detection planes of doubles),
+/// The LoG stack is streamed plane by plane (memory ≈ 2·r_max + 1 + 5·num_sigma detection planes of doubles),
 /// filters are vectorised and rows run in parallel; the result is identical for any thread count.
 /// Preprocessing of MagellanMapper's block path (<c>saturate_roi</c>/<c>denoise_roi</c>, Q16) is not done.
 /// </summary>

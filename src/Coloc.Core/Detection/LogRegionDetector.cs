@@ -7,13 +7,14 @@ namespace Coloc.Core.Detection;
 
 /// <summary>
 /// Streams the scale-normalised LoG stack of one region of the detection space plane by plane and collects its
-/// 3×3×3×3 local maxima above the threshold, without ever holding the 4D stack. Per plane z and scale σ:
-/// z pass (order 0 and 2, pair sums shared) into A, B; then per row the y passes <c>T1 = Gy(B)</c>,
-/// <c>T2 = G2y(A)</c>, <c>T3 = Gy(A)</c> and the x passes <c>L = −((Gx(T1) + Gx(T2)) + G2x(T3))·mean(σ)²</c> — scipy's
-/// <c>gaussian_laplace</c> operation for operation (mode reflect at the region faces). Keeps a ring of the
-/// <c>2·r_max+1</c> input planes the z pass needs and of three LoG planes per scale; maxima of plane z−1 are found once
-/// plane z is done. Rows are split into fixed chunks run in parallel; every value is computed by the same code whatever
-/// the chunking, so results are identical for any thread count.
+/// 3×3×3×3 local maxima above the threshold, without ever holding the 4D stack. Per plane z: the z pass of every
+/// scale (order 0 and 2, pair sums shared) into A_σ, B_σ, reading each strip of the 2·r_max+1 input rows once for all
+/// scales; then per scale and row the y passes <c>T1 = Gy(B)</c>, <c>T2 = G2y(A)</c>, <c>T3 = Gy(A)</c> and the x passes
+/// <c>L = −((Gx(T1) + Gx(T2)) + G2x(T3))·mean(σ)²</c> — scipy's <c>gaussian_laplace</c> operation for operation (mode
+/// reflect at the region faces). Keeps a ring of the 2·r_max+1 input planes the z pass needs and of three LoG planes
+/// per scale; maxima of plane z−1 are found once plane z is done (outside neighbours count as 0, as
+/// <c>maximum_filter(mode="constant")</c>). Rows are split into fixed chunks run in parallel; every value is computed by
+/// the same code whatever the chunking, so results are identical for any thread count.
 /// </summary>
 internal sealed unsafe class LogRegionDetector
 {
