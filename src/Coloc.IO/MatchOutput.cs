@@ -11,11 +11,11 @@ namespace Coloc.IO;
 /// </summary>
 public static class MatchOutput
 {
-    /// <summary>Writes the folder.</summary>
+    /// <summary>Writes the folder; match tables are formatted on <paramref name="threads"/> threads (0 = all cores), which never changes the bytes.</summary>
     /// <exception cref="ColocFormatException">The folder or a file cannot be written; nothing is left behind.</exception>
-    public static void Write(string folder, MatchSet matches, MatchSummary summary, Action<System.Text.Json.Utf8JsonWriter>? extraSummary = null)
+    public static void Write(string folder, MatchSet matches, MatchSummary summary, Action<System.Text.Json.Utf8JsonWriter>? extraSummary = null, int threads = 0)
     {
-        using var staged = Stage(folder, matches, summary, extraSummary);
+        using var staged = Stage(folder, matches, summary, extraSummary, threads);
         staged.Commit();
     }
 
@@ -24,14 +24,15 @@ public static class MatchOutput
     /// into place, disposing without committing removes them (lets a caller commit a database transaction in between).
     /// </summary>
     /// <exception cref="ColocFormatException">The folder or a file cannot be written; nothing is left behind.</exception>
-    public static StagedFolder Stage(string folder, MatchSet matches, MatchSummary summary, Action<System.Text.Json.Utf8JsonWriter>? extraSummary = null)
+    public static StagedFolder Stage(
+        string folder, MatchSet matches, MatchSummary summary, Action<System.Text.Json.Utf8JsonWriter>? extraSummary = null, int threads = 0)
     {
         ArgumentNullException.ThrowIfNull(matches);
         var staged = new StagedFolder(folder);
         try
         {
             foreach (var (pair, m) in matches.Pairs)
-                staged.WriteText(pair.FileStem + ".csv", w => MatchCsv.Write(w, m));
+                staged.WriteText(pair.FileStem + ".csv", w => MatchCsv.Write(w, m, threads));
             staged.Write("summary.json", s => SummaryJson.Write(s, summary, extraSummary));
             return staged;
         }
