@@ -13,7 +13,7 @@ public static class PixelExports
     /// <summary>
     /// <c>static native double[] intensityColocalize(Object[] planes, int[] shapeCzyx, double[] blobs, String options,
     /// ByteBuffer control)</c>: MagellanMapper's intensity method (<see cref="IntensityColocalizer"/>) on one hyperstack
-    /// frame (planes z·C + c), options of <see cref="CommandSpecs.Intensity"/>; writes the CSV when <c>output</c> is set.
+    /// frame (planes z·C + c), options of <see cref="CommandSpecs.Intensity"/>; writes the flags CSV (as <c>coloc intensity</c>) when <c>output</c> is set.
     /// Returns <see cref="IntensityTable.Flatten"/> plus one last value: bytes the JVM copied (0 = zero-copy).
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = NativeAbi.Prefix + "intensityColocalize")]
@@ -37,7 +37,7 @@ public static class PixelExports
                 };
                 copied = cursor.BytesCopied;
             } // the last critical section ends here, before any further JNI call
-            if (o["output"].Length > 0) IntensityTable.Write(o["output"], result);
+            if (o["output"].Length > 0) Coloc.IO.Csv.IntensityCsv.WriteFlags(o["output"], result);
             var flat = IntensityTable.Flatten(result);
             Array.Resize(ref flat, flat.Length + 1);
             flat[^1] = copied;
