@@ -17,6 +17,7 @@ public static class Program
             MatchCommand.Create(stdout),
             IntensityCommand.Create(stdout, stderr),
             DbCommand.Create(stdout),
+            DetectCommand.Create(stdout),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
