@@ -1,0 +1,26 @@
+using Coloc.Core.Pipeline;
+using Coloc.IO.Plan;
+
+namespace Coloc.Cli;
+
+/// <summary>Suggested array sizes: tasks of at least 10 minutes, at most 1000 tasks (see README, "Whole-brain runs").</summary>
+public static class TaskSizing
+{
+    /// <summary>
+    /// Detection throughput assumed for sizing, voxels per second per channel on one core (measured on the bundled
+    /// sample on a 2-core machine, see README; a cluster core is usually no slower).
+    /// </summary>
+    public const double VoxelsPerSecond = 2e6;
+
+    /// <summary>Estimated seconds for one block: region voxels × channels / <see cref="VoxelsPerSecond"/>.</summary>
+    public static double SecondsPerBlock(PlanSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var grid = spec.Grid;
+        var region = grid.Region(0).Shape;
+        return region.Volume * (double)spec.ChannelCount / VoxelsPerSecond;
+    }
+
+    /// <summary>The suggested task count T for <paramref name="spec"/> (<see cref="Shards.SuggestedTasks"/>).</summary>
+    public static int Suggest(PlanSpec spec) => Shards.SuggestedTasks(spec.Grid.Count, SecondsPerBlock(spec));
+}
