@@ -36,6 +36,14 @@ public static class BlockResultFile
         ArgumentNullException.ThrowIfNull(result);
         result.Validate();
         var bytes = Encode(planHash, result);
+        try
+        {
+            Directory.CreateDirectory(Folder(planDir));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ColocFormatException($"{Folder(planDir)}: cannot create: {e.Message}", e);
+        }
         AtomicFile.Write(PathOf(planDir, result.Index), s => s.Write(bytes));
     }
 
