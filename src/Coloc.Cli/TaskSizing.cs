@@ -16,8 +16,7 @@ public static class TaskSizing
     public static double SecondsPerBlock(PlanSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var grid = spec.Grid;
-        var region = grid.Region(0).Shape;
+        var region = spec.Grid.Grow(spec.Grid.Core(0), spec.HaloVoxels).Shape;
         return region.Volume * (double)spec.ChannelCount / VoxelsPerSecond;
     }
 

@@ -2,6 +2,7 @@ using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
 using Coloc.Core.Imaging;
 using Coloc.Core.Pipeline;
+using Coloc.Core.Stack;
 
 namespace Coloc.TestKit;
 
@@ -16,12 +17,22 @@ public sealed class PeakDetector : IBlobDetector<ushort>
     /// <summary>Minimum box mean of a peak.</summary>
     public double Threshold { get; init; } = 300;
 
-    /// <inheritdoc/>
-    /// <remarks>6 on every axis; tests may claim less to show that a short halo breaks block invariance.</remarks>
+    /// <summary>Image margin read around a box: 6 on every axis; tests may claim less to show that a short margin breaks block invariance.</summary>
     public ZyxInt ContextVoxels { get; init; } = new(6, 6, 6);
 
     /// <inheritdoc/>
-    public Blob[] Detect(MultiChannelVolume<ushort> image, CancellationToken cancellationToken)
+    public Blob[] DetectIn(MultiChannelVolume<ushort> image, Block box, CancellationToken cancellationToken)
+    {
+        var grid = new BlockGrid(image.Shape, image.Shape);
+        var region = grid.Grow(box, ContextVoxels);
+        var sub = RegionCopy.Copy(image, region);
+        var off = region.Offset.ToZyx();
+        return Detect(sub).Select(b => b with { Z = b.Z + off.Z, Y = b.Y + off.Y, X = b.X + off.X })
+            .Where(b => box.Box.Contains(b.Center)).ToArray();
+    }
+
+    /// <summary>Detection on the whole of <paramref name="image"/>.</summary>
+    public Blob[] Detect(MultiChannelVolume<ushort> image)
     {
         var blobs = new List<Blob>();
         for (int c = 0; c < image.Channels.Count; c++) blobs.AddRange(DetectChannel(image.Channels[c], c));

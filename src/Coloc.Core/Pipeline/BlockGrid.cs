@@ -7,8 +7,7 @@ namespace Coloc.Core.Pipeline;
 /// A fixed grid of blocks over an image for block-wise runs. The <em>cores</em> tile the image without overlap: core
 /// (i,j,k) starts at <c>(i,j,k) × CoreVoxels</c> and is cut at the image end (<see cref="StackSplitter"/> with no
 /// overlap). Blocks are numbered z-major (z slowest, x fastest), so the numbering depends only on the shape and the
-/// core size. Each block is processed on its <em>region</em>: the core grown by <see cref="HaloVoxels"/> on every
-/// side, clipped to the image.
+/// core size.
 /// </summary>
 /// <remarks>
 /// Ownership rule: a point p (voxels) belongs to the one block whose core contains it,
@@ -21,19 +20,16 @@ public sealed record BlockGrid
     /// <summary>Creates the grid.</summary>
     /// <param name="shapeVoxels">Image shape z,y,x, voxels (each ≥ 1).</param>
     /// <param name="coreVoxels">Core size z,y,x, voxels (each ≥ 1); the last core on an axis may be smaller.</param>
-    /// <param name="haloVoxels">Halo z,y,x added on every side of a core, voxels (each ≥ 0).</param>
     /// <exception cref="ArgumentOutOfRangeException">A size is out of range or the grid has more than <see cref="int.MaxValue"/> blocks.</exception>
-    public BlockGrid(ZyxInt shapeVoxels, ZyxInt coreVoxels, ZyxInt haloVoxels)
+    public BlockGrid(ZyxInt shapeVoxels, ZyxInt coreVoxels)
     {
         for (int a = 0; a < 3; a++)
         {
             if (shapeVoxels[a] < 1) throw new ArgumentOutOfRangeException(nameof(shapeVoxels), shapeVoxels, "image shape must be >= 1 on every axis");
             if (coreVoxels[a] < 1) throw new ArgumentOutOfRangeException(nameof(coreVoxels), coreVoxels, "block size must be >= 1 on every axis");
-            if (haloVoxels[a] < 0) throw new ArgumentOutOfRangeException(nameof(haloVoxels), haloVoxels, "halo must be >= 0 on every axis");
         }
         ShapeVoxels = shapeVoxels;
         CoreVoxels = coreVoxels;
-        HaloVoxels = haloVoxels;
         Counts = ZyxInt.FromAxes(a => (int)((shapeVoxels[a] + (long)coreVoxels[a] - 1) / coreVoxels[a]));
         long n = Counts.Volume;
         if (n > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(coreVoxels), coreVoxels, $"the grid would have {n} blocks; use larger blocks");
@@ -45,9 +41,6 @@ public sealed record BlockGrid
 
     /// <summary>Core size z,y,x, voxels.</summary>
     public ZyxInt CoreVoxels { get; }
-
-    /// <summary>Halo z,y,x on every side of a core, voxels.</summary>
-    public ZyxInt HaloVoxels { get; }
 
     /// <summary>Blocks per axis: <c>ceil(shape / core)</c>.</summary>
     public ZyxInt Counts { get; }
@@ -63,9 +56,6 @@ public sealed record BlockGrid
         var size = ZyxInt.FromAxes(a => Math.Min(CoreVoxels[a], ShapeVoxels[a] - start[a]));
         return new Block(index, coord, start, size);
     }
-
-    /// <summary>The region of block <paramref name="index"/>: its core grown by the halo, clipped to the image.</summary>
-    public Block Region(int index) => Grow(Core(index), HaloVoxels);
 
     /// <summary><paramref name="block"/> grown by <paramref name="marginVoxels"/> on every side, clipped to the image.</summary>
     public Block Grow(Block block, ZyxInt marginVoxels)

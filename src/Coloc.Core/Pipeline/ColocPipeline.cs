@@ -14,7 +14,7 @@ public static class ColocPipeline
 {
     /// <summary>Runs every block of <paramref name="grid"/> (in parallel on <paramref name="threads"/> threads), merges and finishes.</summary>
     /// <param name="image">The image.</param>
-    /// <param name="grid">Block grid over the image (halo at least <see cref="BlockRunner.RequiredHalo"/>).</param>
+    /// <param name="grid">Block grid over the image.</param>
     /// <param name="detector">The blob detector.</param>
     /// <param name="match">Whole-stack match request (<c>ShapeVoxels</c> = the image shape).</param>
     /// <param name="threads">Blocks processed at once (≥ 1); never changes the result.</param>
@@ -29,7 +29,7 @@ public static class ColocPipeline
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(detector);
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "threads must be >= 1");
-        BlockRunner.CheckGrid(image.Shape, grid, detector.ContextVoxels);
+        BlockRunner.CheckGrid(image.Shape, grid);
         var results = new BlockResult[grid.Count];
         var po = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
         Parallel.For(0, grid.Count, po, i =>

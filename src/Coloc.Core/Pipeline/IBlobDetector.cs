@@ -1,24 +1,20 @@
 using Coloc.Core.Blobs;
-using Coloc.Core.Geometry;
 using Coloc.Core.Imaging;
+using Coloc.Core.Stack;
 
 namespace Coloc.Core.Pipeline;
 
 /// <summary>
-/// Blob detection as the block pipeline sees it: all channels of an image (a whole image or one block region of a
-/// larger one) in, blobs with coordinates relative to that image out.
+/// Blob detection as the block pipeline needs it: the blobs whole-image detection finds inside one box of the image,
+/// computed from as much of the image around the box as the detector needs.
 /// </summary>
 /// <typeparam name="T">Pixel type.</typeparam>
 public interface IBlobDetector<T> where T : unmanaged
 {
     /// <summary>
-    /// Context radius z,y,x in voxels: a blob whose centre lies at least this far from every face of the given image
-    /// that is not a face of the whole image is found exactly as detection on the whole image finds it (same
-    /// position, radius and flags), and no other blob is found there. This is the filter support plus the scale-space
-    /// neighbourhood plus the overlap-pruning reach.
+    /// Exactly the blobs that detection on the whole of <paramref name="image"/> finds with their centre inside
+    /// <paramref name="box"/> (half-open, image voxels): same positions, radii and flags; coordinates in image voxels;
+    /// any order.
     /// </summary>
-    ZyxInt ContextVoxels { get; }
-
-    /// <summary>Detects blobs in every channel; coordinates in voxels relative to <paramref name="image"/>; any order.</summary>
-    Blob[] Detect(MultiChannelVolume<T> image, CancellationToken cancellationToken);
+    Blob[] DetectIn(MultiChannelVolume<T> image, Block box, CancellationToken cancellationToken);
 }

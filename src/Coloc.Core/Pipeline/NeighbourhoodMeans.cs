@@ -34,10 +34,11 @@ public static class NeighbourhoodMeans
     /// C = channel count of <paramref name="image"/>) holds channel 0..C−1's mean over the neighbourhood of blob
     /// <c>targets[r]</c>.
     /// </summary>
-    /// <param name="image">The image (or a region of it); blob coordinates are relative to it.</param>
-    /// <param name="blobs">Every blob that can reach a target's ball, in canonical order (ranks = positions).</param>
+    /// <param name="image">The image, or the region of it that starts at <paramref name="originVoxels"/>; voxels outside it count as outside the image, so a region must hold every voxel within 2 of the targets.</param>
+    /// <param name="blobs">Every blob that can reach a target's ball, in canonical order (ranks = positions), image coordinates.</param>
     /// <param name="targets">Positions in <paramref name="blobs"/> to compute.</param>
-    public static double[] Compute<T>(MultiChannelVolume<T> image, IReadOnlyList<Blob> blobs, IReadOnlyList<int> targets)
+    /// <param name="originVoxels">Image voxel of the region's first voxel (default 0,0,0: the whole image).</param>
+    public static double[] Compute<T>(MultiChannelVolume<T> image, IReadOnlyList<Blob> blobs, IReadOnlyList<int> targets, ZyxInt originVoxels = default)
         where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -50,7 +51,8 @@ public static class NeighbourhoodMeans
         for (int i = 0; i < blobs.Count; i++)
         {
             var b = blobs[i];
-            centres[i] = new ZyxInt((int)Math.Truncate(b.Z), (int)Math.Truncate(b.Y), (int)Math.Truncate(b.X));
+            // Truncate in image coordinates (as MagellanMapper does), then move into the region.
+            centres[i] = new ZyxInt((int)Math.Truncate(b.Z) - originVoxels.Z, (int)Math.Truncate(b.Y) - originVoxels.Y, (int)Math.Truncate(b.X) - originVoxels.X);
             var key = ((int)b.Channel, Cell(centres[i].Z), Cell(centres[i].Y), Cell(centres[i].X));
             if (!cells.TryGetValue(key, out var list)) cells[key] = list = [];
             list.Add(i);

@@ -31,7 +31,10 @@ public sealed record PlanSpec
     /// <summary>Block core size z,y,x, voxels.</summary>
     public required ZyxInt CoreVoxels { get; init; }
 
-    /// <summary>Halo on every side of a core, z,y,x, voxels.</summary>
+    /// <summary>
+    /// Detection halo z,y,x, voxels: the image margin read around a block for detection (the detector widens it by
+    /// itself where exactness needs more, so it changes the cost, never the result).
+    /// </summary>
     public required ZyxInt HaloVoxels { get; init; }
 
     /// <summary>ROI profile names, comma-separated (e.g. <c>default,lightsheet</c>).</summary>
@@ -47,5 +50,5 @@ public sealed record PlanSpec
     public IReadOnlyList<int>? MatchChannels { get; init; }
 
     /// <summary>The block grid of this plan.</summary>
-    public BlockGrid Grid => new(ShapeVoxels, CoreVoxels, HaloVoxels);
+    public BlockGrid Grid => new(ShapeVoxels, CoreVoxels);
 }

@@ -22,7 +22,7 @@ internal static class PlanFixture
             ChannelCount = 2,
             ResolutionUm = image.ResolutionUm,
             CoreVoxels = core,
-            HaloVoxels = BlockRunner.RequiredHalo(Detector.ContextVoxels),
+            HaloVoxels = Detector.ContextVoxels,
             Profile = "default",
         };
         string dir = RepoPaths.NewTempDir();

@@ -9,14 +9,14 @@ public class BlockGridTests
     [Fact]
     public void Core_ZMajorNumbering_KnownBlocks()
     {
-        var g = new BlockGrid(new ZyxInt(10, 7, 5), new ZyxInt(4, 4, 4), new ZyxInt(2, 1, 0));
+        var g = new BlockGrid(new ZyxInt(10, 7, 5), new ZyxInt(4, 4, 4));
         Assert.Equal(new ZyxInt(3, 2, 2), g.Counts);
         Assert.Equal(12, g.Count);
         var b5 = g.Core(5); // z=1, y=0, x=1
         Assert.Equal(new ZyxInt(1, 0, 1), b5.Coord);
         Assert.Equal(new ZyxInt(4, 0, 4), b5.Offset);
         Assert.Equal(new ZyxInt(4, 4, 1), b5.Shape);
-        var r5 = g.Region(5);
+        var r5 = g.Grow(b5, new ZyxInt(2, 1, 0));
         Assert.Equal(new ZyxInt(2, 0, 4), r5.Offset);
         Assert.Equal(new ZyxInt(8, 5, 1), r5.Shape);
         Assert.Equal(new ZyxInt(8, 4, 4), g.Core(11).Offset);
@@ -29,7 +29,7 @@ public class BlockGridTests
         var dims = Gen.Int[1, 13];
         Gen.Select(dims, dims, dims, Gen.Select(dims, dims, dims)).Sample((z, y, x, core) =>
         {
-            var g = new BlockGrid(new ZyxInt(z, y, x), new ZyxInt(core.Item1, core.Item2, core.Item3), new ZyxInt(1, 2, 3));
+            var g = new BlockGrid(new ZyxInt(z, y, x), new ZyxInt(core.Item1, core.Item2, core.Item3));
             var counts = new int[g.Count];
             for (int a = 0; a < z; a++)
                 for (int b = 0; b < y; b++)
@@ -52,9 +52,9 @@ public class BlockGridTests
     [InlineData(0, 7, 0)]
     [InlineData(double.NaN, 0, 0)]
     public void OwnerOf_OutsideImage_MinusOne(double z, double y, double x) =>
-        Assert.Equal(-1, new BlockGrid(new ZyxInt(10, 7, 5), new ZyxInt(4, 4, 4), default).OwnerOf(new Zyx(z, y, x)));
+        Assert.Equal(-1, new BlockGrid(new ZyxInt(10, 7, 5), new ZyxInt(4, 4, 4)).OwnerOf(new Zyx(z, y, x)));
 
     [Fact]
     public void Constructor_TooManyBlocks_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new BlockGrid(new ZyxInt(100000, 100000, 100000), new ZyxInt(1, 1, 1), default));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BlockGrid(new ZyxInt(100000, 100000, 100000), new ZyxInt(1, 1, 1)));
 }

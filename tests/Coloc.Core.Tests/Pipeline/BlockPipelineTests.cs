@@ -12,10 +12,10 @@ public class BlockPipelineTests
     private static readonly PeakDetector Detector = new();
     private static readonly MultiChannelVolume<ushort> Image = SyntheticImage.Create(new ZyxInt(18, 40, 44), 2, 40, seed: 7);
 
-    private static (Blob[] Blobs, double[] Means) RunAll(MultiChannelVolume<ushort> image, ZyxInt core, ZyxInt? halo = null)
+    private static (Blob[] Blobs, double[] Means) RunAll(MultiChannelVolume<ushort> image, ZyxInt core, PeakDetector? detector = null)
     {
-        var grid = new BlockGrid(image.Shape, core, halo ?? BlockRunner.RequiredHalo(Detector.ContextVoxels));
-        var results = Enumerable.Range(0, grid.Count).Select(i => BlockRunner.Run(image, grid, i, Detector)).ToArray();
+        var grid = new BlockGrid(image.Shape, core);
+        var results = Enumerable.Range(0, grid.Count).Select(i => BlockRunner.Run(image, grid, i, detector ?? Detector)).ToArray();
         return BlockMerge.Merge(results, grid, image.Channels.Count);
     }
 
@@ -29,7 +29,7 @@ public class BlockPipelineTests
     public void Run_SingleBlock_EqualsWholeImageDetectionInCanonicalOrder()
     {
         var (blobs, means) = RunAll(Image, Image.Shape);
-        var whole = Detector.Detect(Image, default).OrderBy(b => b, BlobOrder.Comparer).ToArray();
+        var whole = Detector.Detect(Image).OrderBy(b => b, BlobOrder.Comparer).ToArray();
         Assert.True(whole.Length > 40, $"the sample should hold many blobs, got {whole.Length}");
         Assert.Equal(whole, blobs);
         var wholeMeans = NeighbourhoodMeans.Compute(Image, whole, Enumerable.Range(0, whole.Length).ToArray());
@@ -40,7 +40,7 @@ public class BlockPipelineTests
     [InlineData(7, 13, 11)]
     [InlineData(5, 40, 9)]
     [InlineData(18, 16, 16)]
-    [InlineData(1, 1, 44)]
+    [InlineData(2, 3, 44)]
     public void Run_AnyBlockSize_SameBlobsAndMeansAsOneBlock(int z, int y, int x) =>
         AssertSame(RunAll(Image, Image.Shape), RunAll(Image, new ZyxInt(z, y, x)));
 
@@ -61,27 +61,25 @@ public class BlockPipelineTests
     [Fact]
     public void Run_HaloShorterThanDetectorReally_DiffersFromOneBlock()
     {
-        // A detector that understates its context gets a halo of only 4: blocks then see different peaks near their faces.
-        var liar = new PeakDetector { ContextVoxels = default, Threshold = 120 };
+        // A detector that reads too small a margin around the box sees different peaks near the box faces.
+        var liar = new PeakDetector { ContextVoxels = new ZyxInt(-3, -3, -3), Threshold = 120 };
         var dense = SyntheticImage.Create(new ZyxInt(18, 40, 44), 2, 400, seed: 11);
-        var whole = new BlockGrid(dense.Shape, dense.Shape, default);
-        var small = new BlockGrid(dense.Shape, new ZyxInt(3, 5, 5), BlockRunner.RequiredHalo(default));
-        var a = BlockMerge.Merge(Enumerable.Range(0, whole.Count).Select(i => BlockRunner.Run(dense, whole, i, liar)), whole, 2);
-        var b = BlockMerge.Merge(Enumerable.Range(0, small.Count).Select(i => BlockRunner.Run(dense, small, i, liar)), small, 2);
+        var a = RunAll(dense, dense.Shape, liar);
+        var b = RunAll(dense, new ZyxInt(3, 5, 5), liar);
         Assert.False(a.Blobs.SequenceEqual(b.Blobs) && a.Means.SequenceEqual(b.Means));
     }
 
     [Fact]
-    public void Run_HaloBelowRequired_Throws()
+    public void Run_GridOfAnotherShape_Throws()
     {
-        var grid = new BlockGrid(Image.Shape, new ZyxInt(9, 20, 22), new ZyxInt(9, 9, 9));
+        var grid = new BlockGrid(new ZyxInt(18, 40, 45), new ZyxInt(9, 20, 22));
         Assert.Throws<ArgumentException>(() => BlockRunner.Run(Image, grid, 0, Detector));
     }
 
     [Fact]
     public void Merge_ShuffledAndDuplicatedResults_SameAsInOrder()
     {
-        var grid = new BlockGrid(Image.Shape, new ZyxInt(6, 14, 15), BlockRunner.RequiredHalo(Detector.ContextVoxels));
+        var grid = new BlockGrid(Image.Shape, new ZyxInt(6, 14, 15));
         var results = Enumerable.Range(0, grid.Count).Select(i => BlockRunner.Run(Image, grid, i, Detector)).ToArray();
         var inOrder = BlockMerge.Merge(results, grid, 2);
         var rng = new Random(3);
@@ -92,7 +90,7 @@ public class BlockPipelineTests
     [Fact]
     public void Merge_MissingBlocks_ThrowsNamingThem()
     {
-        var grid = new BlockGrid(Image.Shape, new ZyxInt(6, 14, 15), BlockRunner.RequiredHalo(Detector.ContextVoxels));
+        var grid = new BlockGrid(Image.Shape, new ZyxInt(6, 14, 15));
         var results = Enumerable.Range(0, grid.Count).Where(i => i is not (3 or 4 or 9))
             .Select(i => BlockRunner.Run(Image, grid, i, Detector));
         var e = Assert.Throws<ArgumentException>(() => BlockMerge.Merge(results, grid, 2));
@@ -102,7 +100,7 @@ public class BlockPipelineTests
     [Fact]
     public void Merge_DuplicateWithDifferentContent_Throws()
     {
-        var grid = new BlockGrid(Image.Shape, new ZyxInt(6, 14, 15), BlockRunner.RequiredHalo(Detector.ContextVoxels));
+        var grid = new BlockGrid(Image.Shape, new ZyxInt(6, 14, 15));
         var results = Enumerable.Range(0, grid.Count).Select(i => BlockRunner.Run(Image, grid, i, Detector)).ToList();
         var withBlobs = results.First(r => r.Blobs.Length > 0);
         results.Add(withBlobs with { Blobs = withBlobs.Blobs.Select(b => b with { Radius = b.Radius + 1 }).ToArray() });
@@ -112,7 +110,7 @@ public class BlockPipelineTests
     [Fact]
     public void Merge_BlobOutsideItsCore_Throws()
     {
-        var grid = new BlockGrid(Image.Shape, new ZyxInt(6, 14, 15), BlockRunner.RequiredHalo(Detector.ContextVoxels));
+        var grid = new BlockGrid(Image.Shape, new ZyxInt(6, 14, 15));
         var results = Enumerable.Range(0, grid.Count).Select(i => BlockRunner.Run(Image, grid, i, Detector)).ToArray();
         int k = Array.FindIndex(results, r => r.Blobs.Length > 0);
         var moved = results[k].Blobs.ToArray();
