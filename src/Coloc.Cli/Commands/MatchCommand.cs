@@ -31,12 +31,15 @@ public static class MatchCommand
         var shape = new Option<string?>("--shape") { Description = "Stack shape Z,Y,X in voxels (whole-stack run)" };
         var resolution = new Option<string?>("--resolution") { Description = "Voxel size Z,Y,X in µm (default 1,1,1)" };
         var profile = new Option<string>("--profile") { Description = "ROI profiles, comma-separated, applied on top of default (e.g. default,lightsheet)", DefaultValueFactory = _ => "default" };
+        var profileSet = new Option<string[]>("--profile-set") { Description = "Profile setting KEY=VALUE on top of --profile (repeatable), e.g. segment_size=300 or verify_tol_factor=3,1.2,1.2", AllowMultipleArgumentsPerToken = false };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); never changes the result", DefaultValueFactory = _ => Environment.ProcessorCount };
         var blockSize = new Option<string?>("--block-size") { Description = "Block size Z,Y,X in voxels for exact stack runs; never changes the result" };
+        var db = new Option<string?>("--db") { Description = "Also store the matches in this MagellanMapper database (SQLite, created if missing); the CSVs then carry the ids" };
+        var expName = new Option<string?>("--exp-name") { Description = "Experiment name in --db (default: the blob file name without extension)" };
 
         var cmd = new Command("match", "Match blobs between channels (one ROI or the whole stack).")
         {
-            blobs, output, mode, tol, tolUm, roiOffset, roiSize, innerPadding, channels, shape, resolution, profile, threads, blockSize,
+            blobs, output, mode, tol, tolUm, roiOffset, roiSize, innerPadding, channels, shape, resolution, profile, profileSet, threads, blockSize, db, expName,
         };
         cmd.SetAction(pr =>
         {
@@ -50,7 +53,7 @@ public static class MatchCommand
                 InnerPaddingVoxels = pr.GetValue(innerPadding) is { } ip ? NonNegative(ip, "--inner-padding") : null,
                 Channels = pr.GetValue(channels) is { } c ? CliValues.Channels(c, "--channels") : null,
                 ResolutionUm = pr.GetValue(resolution) is { } r ? CliValues.PositiveVector(r, "--resolution") : Zyx.All(1),
-                Profile = Profile(pr.GetValue(profile)!),
+                Profile = Profile(pr.GetValue(profile)!, pr.GetValue(profileSet) ?? []),
                 Threads = pr.GetValue(threads) is var n && n >= 1 ? n : throw new UsageException($"--threads: must be >= 1, got {n}"),
                 BlockSizeVoxels = pr.GetValue(blockSize) is { } b ? CliValues.PositiveShape(b, "--block-size") : null,
             };
@@ -62,10 +65,18 @@ public static class MatchCommand
                 throw new UsageException("--shape: not with --roi-offset/--roi-size (choose one ROI or the whole stack)");
             string blobPath = pr.GetValue(blobs)!;
             string outDir = pr.GetValue(output)!;
+            string? dbPath = pr.GetValue(db);
+            if (pr.GetValue(expName) is not null && dbPath is null) throw new UsageException("--exp-name: needs --db");
 
             var sw = Stopwatch.StartNew();
             var input = BlobCsv.Read(blobPath);
             var matches = MatchEngine.Run(input, request);
+            if (dbPath is not null)
+            {
+                string exp = pr.GetValue(expName) ?? Path.GetFileNameWithoutExtension(blobPath);
+                matches = DbStore.Insert(dbPath, matches, exp);
+                stdout.WriteLine($"stored {matches.TotalCount} match(es) in {dbPath} (experiment '{exp}')");
+            }
             var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
             MatchOutput.Write(outDir, matches, summary);
             foreach (var line in summary.Lines()) stdout.WriteLine(line);
@@ -90,15 +101,24 @@ public static class MatchCommand
         return v;
     }
 
-    private static RoiProfile Profile(string names)
+    private static RoiProfile Profile(string names, string[] settings)
     {
+        RoiProfile p;
         try
         {
-            return RoiProfiles.Resolve(names);
+            p = RoiProfiles.Resolve(names);
         }
         catch (ArgumentException e)
         {
             throw new UsageException("--profile: " + e.Message.Split(" (Parameter")[0]);
+        }
+        try
+        {
+            return RoiProfileOverrides.Apply(p, settings);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("--profile-set: " + e.Message);
         }
     }
 }

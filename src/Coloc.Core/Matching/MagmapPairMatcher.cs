@@ -55,29 +55,53 @@ internal static class MagmapPairMatcher
         return rows.ToArray();
     }
 
-    /// <summary>Solves the assignment on the full matrix and keeps pairs below the threshold (rows ascending).</summary>
+    /// <summary>
+    /// Solves the assignment on the full (implicit) distance matrix — exactly what SciPy's <c>linear_sum_assignment</c>
+    /// returns on <c>cdist</c>'s matrix — and keeps pairs below the threshold (rows ascending).
+    /// </summary>
     private static (int[] Rows, int[] Cols, double[] Dist) Assign(
         ScaledCoords p, List<int> rows, ReadOnlySpan<int> cols, double threshold)
     {
         int n = rows.Count, m = cols.Length;
         if (n == 0 || m == 0) return ([], [], []);
-        var cost = GC.AllocateUninitializedArray<double>(n * m);
-        DistanceMatrix.Fill(p, rows, cols, cost);
-        var (ri, ci) = LinearSumAssignment.Solve(cost, n, m);
+        var a = p.Gather(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows));
+        var b = p.Gather(cols);
+        var (ri, ci) = GeometricAssignment.Solve(a, b, CellSize(a, b, threshold));
         var keptR = new List<int>(ri.Length);
         var keptC = new List<int>(ri.Length);
         var keptD = new List<double>(ri.Length);
         for (int k = 0; k < ri.Length; k++)
         {
-            double d = cost[ri[k] * m + ci[k]];
+            int r = ri[k], c = ci[k];
+            double dz = a.Z[r] - b.Z[c], dy = a.Y[r] - b.Y[c], dx = a.X[r] - b.X[c];
+            double s = dz * dz;
+            s += dy * dy;
+            s += dx * dx;
+            double d = Math.Sqrt(s);
             if (d < threshold)
             {
-                keptR.Add(ri[k]);
-                keptC.Add(ci[k]);
+                keptR.Add(r);
+                keptC.Add(c);
                 keptD.Add(d);
             }
         }
         return (keptR.ToArray(), keptC.ToArray(), keptD.ToArray());
+    }
+
+    /// <summary>Grid cell edge: about two points per cell of the larger set's bounding box, at least the threshold.</summary>
+    private static double CellSize((double[] Z, double[] Y, double[] X) a, (double[] Z, double[] Y, double[] X) b, double threshold)
+    {
+        var pts = a.Z.Length >= b.Z.Length ? a : b;
+        double vol = Math.Max(1, pts.Z.Max() - pts.Z.Min()) * Math.Max(1, pts.Y.Max() - pts.Y.Min()) * Math.Max(1, pts.X.Max() - pts.X.Min());
+        return Math.Max(threshold, Math.Cbrt(vol * 2 / pts.Z.Length));
+    }
+
+    /// <summary>The dense reference: SciPy's algorithm on the materialised matrix (tests compare the two).</summary>
+    internal static (int[] Rows, int[] Cols) AssignDense(ScaledCoords p, List<int> rows, ReadOnlySpan<int> cols)
+    {
+        var cost = GC.AllocateUninitializedArray<double>(rows.Count * cols.Length);
+        DistanceMatrix.Fill(p, rows, cols, cost);
+        return LinearSumAssignment.Solve(cost, rows.Count, cols.Length);
     }
 
     /// <summary>Appends (base, test, distance) triples ordered stably by the base blob's z,y,x (<c>_match_blobs</c>).</summary>

@@ -22,4 +22,19 @@ internal sealed class ScaledCoords
     public double[] Z { get; }
     public double[] Y { get; }
     public double[] X { get; }
+
+    /// <summary>The coordinates of the given points as three new arrays.</summary>
+    public (double[] Z, double[] Y, double[] X) Gather(ReadOnlySpan<int> idx)
+    {
+        var z = new double[idx.Length];
+        var y = new double[idx.Length];
+        var x = new double[idx.Length];
+        for (int k = 0; k < idx.Length; k++)
+        {
+            z[k] = Z[idx[k]];
+            y[k] = Y[idx[k]];
+            x[k] = X[idx[k]];
+        }
+        return (z, y, x);
+    }
 }

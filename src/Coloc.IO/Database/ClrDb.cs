@@ -1,0 +1,188 @@
+using Microsoft.Data.Sqlite;
+
+namespace Coloc.IO.Database;
+
+/// <summary>
+/// A MagellanMapper results database (SQLite, schema version 4, spec §6) opened for reading and writing
+/// (<see cref="Open"/>: created with MagellanMapper's exact DDL when missing, upgraded when older) or for reading only
+/// (<see cref="OpenReadOnly"/>: never writes). Files that are not SQLite, or SQLite files that are not MagellanMapper
+/// databases, are refused with a <see cref="ColocFormatException"/> and left untouched. Every write runs in one
+/// transaction, so a failure leaves the file as it was; another process's lock is waited for up to
+/// <see cref="ClrDbOptions.BusyTimeout"/>, then reported.
+/// </summary>
+public sealed class ClrDb : IDisposable
+{
+    private static readonly byte[] SqliteMagic = "SQLite format 3\0"u8.ToArray();
+    private readonly SqliteConnection _conn;
+
+    private ClrDb(string path, SqliteConnection conn, ClrDbOptions options, bool readOnly, bool created, int foundVersion)
+    {
+        Path = path;
+        _conn = conn;
+        Options = options;
+        IsReadOnly = readOnly;
+        Created = created;
+        FoundVersion = foundVersion;
+    }
+
+    /// <summary>The file path as given.</summary>
+    public string Path { get; }
+
+    /// <summary>The options the database was opened with.</summary>
+    public ClrDbOptions Options { get; }
+
+    /// <summary>True when opened with <see cref="OpenReadOnly"/>.</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>True when <see cref="Open"/> created the file (or filled an empty one) with a fresh schema.</summary>
+    public bool Created { get; }
+
+    /// <summary>The schema version the file had when opened (4 for a created file; 0 for MagellanMapper's oldest, without <c>about</c>).</summary>
+    public int FoundVersion { get; }
+
+    /// <summary>The schema version now: 4 after <see cref="Open"/>; <see cref="FoundVersion"/> after <see cref="OpenReadOnly"/>.</summary>
+    public int Version => IsReadOnly ? FoundVersion : Math.Max(FoundVersion, ClrDbSchema.Version);
+
+    internal SqliteConnection Connection => _conn;
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for reading and writing: creates it (tables in MagellanMapper's order, <c>about</c>
+    /// row (4, now)) when missing or empty, upgrades versions below 4, and turns on <c>PRAGMA foreign_keys</c>.
+    /// </summary>
+    /// <exception cref="ColocFormatException">Not a SQLite file, not a MagellanMapper database, read-only, locked or unreadable; the file is left as it was.</exception>
+    public static ClrDb Open(string path, ClrDbOptions? options = null) => OpenCore(path, options ?? new ClrDbOptions(), readOnly: false);
+
+    /// <summary>Opens an existing database for reading only; nothing is ever written (no upgrade, no experiment or ROI rows, QUIRK-14).</summary>
+    /// <exception cref="ColocFormatException">Missing, not a SQLite file, not a MagellanMapper database, locked or unreadable.</exception>
+    public static ClrDb OpenReadOnly(string path, ClrDbOptions? options = null) => OpenCore(path, options ?? new ClrDbOptions(), readOnly: true);
+
+    private static ClrDb OpenCore(string path, ClrDbOptions options, bool readOnly)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        CheckFile(path, readOnly);
+        var csb = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = options.BusySeconds,
+            ForeignKeys = true,
+        };
+        var conn = new SqliteConnection(csb.ToString());
+        try
+        {
+            conn.Open();
+            if (!readOnly && conn.Handle is { } h && SQLitePCL.raw.sqlite3_db_readonly(h, "main") == 1)
+                throw new ColocFormatException($"{path}: database is read-only, cannot write to it; the database is unchanged");
+            var (version, created) = Prepare(conn, path, options, readOnly);
+            return new ClrDb(path, conn, options, readOnly, created, version);
+        }
+        catch (SqliteException e)
+        {
+            conn.Dispose();
+            throw SqliteErrors.Wrap(path, "open the database", e, options.BusySeconds, writing: !readOnly);
+        }
+        catch
+        {
+            conn.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Checks the file before SQLite touches it: a folder, a missing file for reading, a non-SQLite header or a write-protected file is refused.</summary>
+    private static void CheckFile(string path, bool readOnly)
+    {
+        if (Directory.Exists(path)) throw new ColocFormatException($"{path}: is a folder, not a database file");
+        if (!File.Exists(path))
+        {
+            if (readOnly) throw new ColocFormatException($"{path}: no such database file");
+            string dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
+            if (!Directory.Exists(dir)) throw new ColocFormatException($"{path}: folder {dir} does not exist");
+            return;
+        }
+        var header = new byte[SqliteMagic.Length];
+        int n;
+        try
+        {
+            using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            n = fs.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ColocFormatException($"{path}: cannot read: {e.Message}", e);
+        }
+        if (n > 0 && (n < header.Length || !header.AsSpan().SequenceEqual(SqliteMagic)))
+            throw new ColocFormatException($"{path}: not a SQLite database (no 'SQLite format 3' header); left untouched");
+        if (!readOnly && !OperatingSystem.IsWindows()
+            && (File.GetUnixFileMode(path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0)
+            throw new ColocFormatException($"{path}: database file is read-only (no write permission); the database is unchanged");
+    }
+
+    /// <summary>Creates, checks or upgrades the schema; returns the version found and whether the schema was created.</summary>
+    private static (int Version, bool Created) Prepare(SqliteConnection conn, string path, ClrDbOptions options, bool readOnly)
+    {
+        if (ClrDbInspector.ObjectCount(conn) == 0)
+        {
+            if (readOnly) throw new ColocFormatException($"{path}: empty SQLite file, not a MagellanMapper database");
+            using var tx = conn.BeginTransaction();
+            foreach (var sql in ClrDbSchema.CreateStatements) Exec(conn, tx, sql);
+            ClrDbUpgrade.InsertAbout(conn, tx, options.NowText());
+            tx.Commit();
+            return (ClrDbSchema.Version, true);
+        }
+        var (version, problem) = ClrDbInspector.Inspect(conn);
+        if (problem is not null)
+            throw new ColocFormatException($"{path}: a SQLite database but not MagellanMapper's ({problem}); left untouched");
+        if (!readOnly && version < ClrDbSchema.Version)
+        {
+            using var tx = conn.BeginTransaction();
+            ClrDbUpgrade.Run(conn, tx, version, options.NowText());
+            tx.Commit();
+        }
+        return (version, false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one IMMEDIATE transaction and commits; on any exception rolls back (the file is
+    /// unchanged) and rethrows, SQLite errors as <see cref="ColocFormatException"/>.
+    /// </summary>
+    internal T Write<T>(string what, Func<SqliteTransaction, T> work)
+    {
+        if (IsReadOnly) throw new InvalidOperationException($"{Path}: opened read-only, cannot {what}");
+        try
+        {
+            using var tx = _conn.BeginTransaction();
+            var result = work(tx);
+            tx.Commit();
+            return result;
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteErrors.Wrap(Path, what, e, Options.BusySeconds, writing: true);
+        }
+    }
+
+    /// <summary>Runs a read; SQLite errors become <see cref="ColocFormatException"/>.</summary>
+    internal T Read<T>(string what, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteErrors.Wrap(Path, what, e, Options.BusySeconds, writing: false);
+        }
+    }
+
+    private static void Exec(SqliteConnection conn, SqliteTransaction tx, string sql)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>Closes the connection.</summary>
+    public void Dispose() => _conn.Dispose();
+}

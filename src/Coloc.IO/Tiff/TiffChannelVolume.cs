@@ -1,0 +1,38 @@
+using Coloc.Core.Geometry;
+using Coloc.Core.Imaging;
+
+namespace Coloc.IO.Tiff;
+
+/// <summary>One channel of a <see cref="TiffStack"/> read plane by plane; the last plane read is kept.</summary>
+internal sealed class TiffChannelVolume<T> : IVolume<T> where T : unmanaged
+{
+    private readonly TiffStack _stack;
+    private readonly int _channel, _frame;
+    private readonly T[] _plane;
+    private int _z = -1;
+
+    internal TiffChannelVolume(TiffStack stack, int channel, int frame)
+    {
+        _stack = stack;
+        _channel = channel;
+        _frame = frame;
+        _plane = new T[(long)stack.Shape.Y * stack.Shape.X];
+    }
+
+    public ZyxInt Shape => _stack.Shape;
+
+    public ReadOnlySpan<T> Plane(int z)
+    {
+        if ((uint)z >= (uint)Shape.Z) throw new ArgumentOutOfRangeException(nameof(z), z, $"plane must be in [0, {Shape.Z})");
+        if (z != _z)
+        {
+            _z = -1;
+            if (typeof(T) == typeof(float) && _stack.PixelType != TiffPixelType.Float32)
+                _stack.ReadPlaneAsFloat(_channel, z, System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(_plane.AsSpan()), _frame);
+            else
+                _stack.ReadPlane(_channel, z, _plane.AsSpan(), _frame);
+            _z = z;
+        }
+        return _plane;
+    }
+}
