@@ -21,11 +21,11 @@ public sealed class PeakDetector : IBlobDetector<ushort>
     public ZyxInt ContextVoxels { get; init; } = new(6, 6, 6);
 
     /// <inheritdoc/>
-    public Blob[] DetectIn(MultiChannelVolume<ushort> image, Block box, CancellationToken cancellationToken)
+    public Blob[] DetectIn(RegionReader<ushort> image, Block box, CancellationToken cancellationToken)
     {
-        var grid = new BlockGrid(image.Shape, image.Shape);
+        var grid = new BlockGrid(image.ShapeVoxels, image.ShapeVoxels);
         var region = grid.Grow(box, ContextVoxels);
-        var sub = RegionCopy.Copy(image, region);
+        var sub = image.Read(region);
         var off = region.Offset.ToZyx();
         return Detect(sub).Select(b => b with { Z = b.Z + off.Z, Y = b.Y + off.Y, X = b.X + off.X })
             .Where(b => box.Box.Contains(b.Center)).ToArray();

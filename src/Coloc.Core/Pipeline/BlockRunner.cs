@@ -1,6 +1,5 @@
 using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
 
 namespace Coloc.Core.Pipeline;
 
@@ -17,13 +16,13 @@ public static class BlockRunner
     /// <exception cref="ArgumentException">The grid does not fit the image.</exception>
     /// <exception cref="InvalidOperationException">The detector returned a blob outside the box it was asked for.</exception>
     public static BlockResult Run<T>(
-        MultiChannelVolume<T> image, BlockGrid grid, int index, IBlobDetector<T> detector, CancellationToken cancellationToken = default)
+        RegionReader<T> image, BlockGrid grid, int index, IBlobDetector<T> detector, CancellationToken cancellationToken = default)
         where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(detector);
-        CheckGrid(image.Shape, grid);
+        CheckGrid(image.ShapeVoxels, grid);
         var core = grid.Core(index);
         var zone = grid.Grow(core, ZyxInt.FromAxes(_ => NeighbourhoodMeans.InteractionVoxels));
         var near = detector.DetectIn(image, zone, cancellationToken);
@@ -37,9 +36,8 @@ public static class BlockRunner
             if (grid.OwnerOf(near[i].Center) == index) owned.Add(i);
         cancellationToken.ThrowIfCancellationRequested();
         var pixels = grid.Grow(core, ZyxInt.FromAxes(_ => NeighbourhoodMeans.BallRadiusVoxels));
-        var sub = RegionCopy.IsWhole(pixels, image.Shape) ? image : RegionCopy.Copy(image, pixels);
-        var means = NeighbourhoodMeans.Compute(sub, near, owned, pixels.Offset);
-        return new BlockResult(index, image.Channels.Count, owned.Select(i => near[i]).ToArray(), means);
+        var means = NeighbourhoodMeans.Compute(image.Read(pixels), near, owned, pixels.Offset);
+        return new BlockResult(index, image.ChannelCount, owned.Select(i => near[i]).ToArray(), means);
     }
 
     /// <summary>Checks that <paramref name="grid"/> fits an image of <paramref name="shape"/>.</summary>

@@ -1,6 +1,5 @@
 using Coloc.Core.Blobs;
 using Coloc.Core.Engine;
-using Coloc.Core.Imaging;
 
 namespace Coloc.Core.Pipeline;
 
@@ -12,33 +11,30 @@ namespace Coloc.Core.Pipeline;
 /// </summary>
 public static class ColocPipeline
 {
-    /// <summary>Runs every block of <paramref name="grid"/> (in parallel on <paramref name="threads"/> threads), merges and finishes.</summary>
+    /// <summary>Runs every block of <paramref name="grid"/> in index order (detection itself is parallel), merges and finishes.</summary>
     /// <param name="image">The image.</param>
-    /// <param name="grid">Block grid over the image.</param>
+    /// <param name="grid">Block grid over the image; bounds memory, never changes the result.</param>
     /// <param name="detector">The blob detector.</param>
     /// <param name="match">Whole-stack match request (<c>ShapeVoxels</c> = the image shape).</param>
-    /// <param name="threads">Blocks processed at once (≥ 1); never changes the result.</param>
-    /// <param name="blockDone">Called once per finished block (from worker threads) for progress display.</param>
+    /// <param name="blockDone">Called after each block with the number of blocks done (progress display).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     public static PipelineResult Run<T>(
-        MultiChannelVolume<T> image, BlockGrid grid, IBlobDetector<T> detector, MatchRequest match, int threads,
-        Action? blockDone = null, CancellationToken cancellationToken = default)
+        RegionReader<T> image, BlockGrid grid, IBlobDetector<T> detector, MatchRequest match,
+        Action<int>? blockDone = null, CancellationToken cancellationToken = default)
         where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(detector);
-        if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "threads must be >= 1");
-        BlockRunner.CheckGrid(image.Shape, grid);
+        BlockRunner.CheckGrid(image.ShapeVoxels, grid);
         var results = new BlockResult[grid.Count];
-        var po = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
-        Parallel.For(0, grid.Count, po, i =>
+        for (int i = 0; i < grid.Count; i++)
         {
             results[i] = BlockRunner.Run(image, grid, i, detector, cancellationToken);
-            blockDone?.Invoke();
-        });
-        var (blobs, means) = BlockMerge.Merge(results, grid, image.Channels.Count);
-        return Finish(blobs, means, image.Channels.Count, match, cancellationToken);
+            blockDone?.Invoke(i + 1);
+        }
+        var (blobs, means) = BlockMerge.Merge(results, grid, image.ChannelCount);
+        return Finish(blobs, means, image.ChannelCount, match, cancellationToken);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using Coloc.Core.Blobs;
-using Coloc.Core.Imaging;
 using Coloc.Core.Stack;
 
 namespace Coloc.Core.Pipeline;
@@ -14,7 +13,7 @@ public interface IBlobDetector<T> where T : unmanaged
     /// <summary>
     /// Exactly the blobs that detection on the whole of <paramref name="image"/> finds with their centre inside
     /// <paramref name="box"/> (half-open, image voxels): same positions, radii and flags; coordinates in image voxels;
-    /// any order.
+    /// any order. The detector reads whatever margin around the box it needs.
     /// </summary>
-    Blob[] DetectIn(MultiChannelVolume<T> image, Block box, CancellationToken cancellationToken);
+    Blob[] DetectIn(RegionReader<T> image, Block box, CancellationToken cancellationToken);
 }

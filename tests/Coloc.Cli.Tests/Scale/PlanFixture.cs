@@ -29,7 +29,7 @@ internal static class PlanFixture
         PlanFile.Write(dir, spec, 1);
         string hash = PlanFile.Hash(spec);
         for (int i = 0; i < spec.Grid.Count; i++)
-            BlockResultFile.Write(dir, hash, BlockRunner.Run(image, spec.Grid, i, Detector));
+            BlockResultFile.Write(dir, hash, BlockRunner.Run(RegionReader<ushort>.Of(image), spec.Grid, i, Detector));
         return (dir, spec, hash);
     }
 

@@ -15,7 +15,7 @@ public class BlockPipelineTests
     private static (Blob[] Blobs, double[] Means) RunAll(MultiChannelVolume<ushort> image, ZyxInt core, PeakDetector? detector = null)
     {
         var grid = new BlockGrid(image.Shape, core);
-        var results = Enumerable.Range(0, grid.Count).Select(i => BlockRunner.Run(image, grid, i, detector ?? Detector)).ToArray();
+        var results = Enumerable.Range(0, grid.Count).Select(i => BlockRunner.Run(RegionReader<ushort>.Of(image), grid, i, detector ?? Detector)).ToArray();
         return BlockMerge.Merge(results, grid, image.Channels.Count);
     }
 
@@ -73,14 +73,14 @@ public class BlockPipelineTests
     public void Run_GridOfAnotherShape_Throws()
     {
         var grid = new BlockGrid(new ZyxInt(18, 40, 45), new ZyxInt(9, 20, 22));
-        Assert.Throws<ArgumentException>(() => BlockRunner.Run(Image, grid, 0, Detector));
+        Assert.Throws<ArgumentException>(() => BlockRunner.Run(RegionReader<ushort>.Of(Image), grid, 0, Detector));
     }
 
     [Fact]
     public void Merge_ShuffledAndDuplicatedResults_SameAsInOrder()
     {
         var grid = new BlockGrid(Image.Shape, new ZyxInt(6, 14, 15));
-        var results = Enumerable.Range(0, grid.Count).Select(i => BlockRunner.Run(Image, grid, i, Detector)).ToArray();
+        var results = Enumerable.Range(0, grid.Count).Select(i => BlockRunner.Run(RegionReader<ushort>.Of(Image), grid, i, Detector)).ToArray();
         var inOrder = BlockMerge.Merge(results, grid, 2);
         var rng = new Random(3);
         var shuffled = results.Concat(results.Where((_, i) => i % 3 == 0)).OrderBy(_ => rng.Next()).ToArray();
@@ -92,7 +92,7 @@ public class BlockPipelineTests
     {
         var grid = new BlockGrid(Image.Shape, new ZyxInt(6, 14, 15));
         var results = Enumerable.Range(0, grid.Count).Where(i => i is not (3 or 4 or 9))
-            .Select(i => BlockRunner.Run(Image, grid, i, Detector));
+            .Select(i => BlockRunner.Run(RegionReader<ushort>.Of(Image), grid, i, Detector));
         var e = Assert.Throws<ArgumentException>(() => BlockMerge.Merge(results, grid, 2));
         Assert.Contains("missing block results: 3-4,9", e.Message);
     }
@@ -101,7 +101,7 @@ public class BlockPipelineTests
     public void Merge_DuplicateWithDifferentContent_Throws()
     {
         var grid = new BlockGrid(Image.Shape, new ZyxInt(6, 14, 15));
-        var results = Enumerable.Range(0, grid.Count).Select(i => BlockRunner.Run(Image, grid, i, Detector)).ToList();
+        var results = Enumerable.Range(0, grid.Count).Select(i => BlockRunner.Run(RegionReader<ushort>.Of(Image), grid, i, Detector)).ToList();
         var withBlobs = results.First(r => r.Blobs.Length > 0);
         results.Add(withBlobs with { Blobs = withBlobs.Blobs.Select(b => b with { Radius = b.Radius + 1 }).ToArray() });
         Assert.Throws<ArgumentException>(() => BlockMerge.Merge(results, grid, 2));
@@ -111,7 +111,7 @@ public class BlockPipelineTests
     public void Merge_BlobOutsideItsCore_Throws()
     {
         var grid = new BlockGrid(Image.Shape, new ZyxInt(6, 14, 15));
-        var results = Enumerable.Range(0, grid.Count).Select(i => BlockRunner.Run(Image, grid, i, Detector)).ToArray();
+        var results = Enumerable.Range(0, grid.Count).Select(i => BlockRunner.Run(RegionReader<ushort>.Of(Image), grid, i, Detector)).ToArray();
         int k = Array.FindIndex(results, r => r.Blobs.Length > 0);
         var moved = results[k].Blobs.ToArray();
         moved[0] = moved[0] with { Z = (moved[0].Z + 6) % Image.Shape.Z };
