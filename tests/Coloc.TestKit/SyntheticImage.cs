@@ -9,9 +9,10 @@ public static class SyntheticImage
     /// <summary>
     /// An image of <paramref name="shape"/> with <paramref name="channels"/> channels: background noise 0–99, and per
     /// channel about <paramref name="spots"/> Gaussian spots (σ 1–1.6 voxels, peak 600–2000); half of channel 0's spot
-    /// centres reappear, shifted by up to one voxel, in every other channel.
+    /// centres reappear, shifted by up to one voxel, in every other channel. <paramref name="brightness"/> scales the
+    /// peaks (LoG detection with MagellanMapper's default threshold needs about 20).
     /// </summary>
-    public static MultiChannelVolume<ushort> Create(ZyxInt shape, int channels, int spots, int seed)
+    public static MultiChannelVolume<ushort> Create(ZyxInt shape, int channels, int spots, int seed, double brightness = 1)
     {
         var rng = new Random(seed);
         var vols = new ArrayVolume<ushort>[channels];
@@ -28,14 +29,14 @@ public static class SyntheticImage
                 else
                     p = (rng.NextDouble() * shape.Z, rng.NextDouble() * shape.Y, rng.NextDouble() * shape.X);
                 if (c == 0 && k % 2 == 0) shared.Add(p);
-                Plant(v, p, 1 + rng.NextDouble() * 0.6, 600 + rng.Next(1400));
+                Plant(v, p, 1 + rng.NextDouble() * 0.6, (600 + rng.Next(1400)) * brightness);
             }
             vols[c] = v;
         }
         return new MultiChannelVolume<ushort>(vols, new Zyx(2, 1, 1));
     }
 
-    private static void Plant(ArrayVolume<ushort> v, (double Z, double Y, double X) p, double sigma, int peak)
+    private static void Plant(ArrayVolume<ushort> v, (double Z, double Y, double X) p, double sigma, double peak)
     {
         var s = v.Shape;
         int r = (int)Math.Ceiling(3 * sigma);
