@@ -13,7 +13,7 @@ namespace Coloc.Core.Pipeline;
 /// Per channel, with <c>r</c> the largest kernel radius <c>int(4σ_max + 0.5)</c> and <c>R = ⌈2·√3·σ_max⌉</c> the
 /// farthest two peaks can be and still overlap:
 /// <list type="number">
-/// <item>Peaks: LoG maxima are computed on the box grown by a pruning margin m (start: max(R, the plan's halo)) plus
+/// <item>Peaks: LoG maxima are computed on the box grown by a pruning margin m (start: max(R, margin − r − 1)) plus
 /// <c>r + 1</c> voxels of real image data, so every LoG value and maximum test inside the box + m equals the
 /// whole-image one (as in <see cref="BlobDetector.DetectBlocks{T}"/>).</item>
 /// <item>Pruning: <see cref="OverlapPruner"/> decides a peak only through chains of peaks that overlap pairwise
@@ -35,7 +35,7 @@ public sealed class LogBlobDetector<T> : IBlobDetector<T> where T : unmanaged
 
     /// <summary>Creates the detector.</summary>
     /// <param name="options">Detection options (profiles, channels, threads).</param>
-    /// <param name="marginVoxels">First pruning margin z,y,x, voxels (each ≥ 0); larger is slower per box but needs fewer retries.</param>
+    /// <param name="marginVoxels">Image margin z,y,x read around a box at first, voxels; raised to <see cref="MinimumMarginVoxels"/> where smaller. Larger is slower per box but needs fewer retries.</param>
     public LogBlobDetector(DetectionOptions options, ZyxInt marginVoxels = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -86,7 +86,7 @@ public sealed class LogBlobDetector<T> : IBlobDetector<T> where T : unmanaged
             var scales = Scales(_options, c, image.ResolutionUm);
             int reach = (int)Math.Ceiling(2 * Sqrt3 * scales.Max(s => s.Sigma));
             int kernel = scales.Max(s => s.Radius) + 1;
-            var margin = ZyxInt.FromAxes(a => Math.Max(reach, _marginVoxels[a]));
+            var margin = ZyxInt.FromAxes(a => Math.Max(reach, _marginVoxels[a] - kernel));
             while (true)
             {
                 var exact = grid.Grow(box, margin);
@@ -102,7 +102,7 @@ public sealed class LogBlobDetector<T> : IBlobDetector<T> where T : unmanaged
     private bool TryChannel(RegionReader<T> image, Block region, Block exact, Block box, int channel, LogScale[] scales,
         int reach, List<Blob> blobs, CancellationToken ct)
     {
-        var pixels = image.Read(region).Channels[channel];
+        var pixels = image.ReadChannel(region, channel);
         var source = new VolumePlaneSource<T>(pixels);
         var local = new Box(ZyxInt.FromAxes(a => exact.Offset[a] - region.Offset[a]).ToZyx(), exact.Shape.ToZyx());
         var profile = _options.ProfileFor(channel);
