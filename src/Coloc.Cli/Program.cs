@@ -15,6 +15,7 @@ public static class Program
         var root = new RootCommand("coloc: colocalize blobs across fluorescence channels in 3D microscopy stacks.")
         {
             MatchCommand.Create(stdout),
+            IntensityCommand.Create(stdout, stderr),
             DbCommand.Create(stdout),
             StatusCommand.Create(stdout, stderr),
             MergeCommand.Create(stdout, stderr),

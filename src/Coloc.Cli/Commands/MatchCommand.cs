@@ -6,6 +6,7 @@ using Coloc.Core.Matching;
 using Coloc.Core.Profiles;
 using Coloc.IO;
 using Coloc.IO.Csv;
+using Coloc.IO.Json;
 
 namespace Coloc.Cli.Commands;
 
@@ -78,7 +79,8 @@ public static class MatchCommand
                 stdout.WriteLine($"stored {matches.TotalCount} match(es) in {dbPath} (experiment '{exp}')");
             }
             var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
-            MatchOutput.Write(outDir, matches, summary);
+            MatchOutput.Write(outDir, matches, summary,
+                matches.MultiPositive is { } mp ? w => MultiPositiveJson.Write(w, mp) : null);
             foreach (var line in summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"wrote {matches.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;

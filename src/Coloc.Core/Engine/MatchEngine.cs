@@ -1,4 +1,5 @@
 using Coloc.Core.Blobs;
+using Coloc.Core.Exact;
 using Coloc.Core.Matching;
 using Coloc.Core.Stack;
 
@@ -19,9 +20,25 @@ public static class MatchEngine
         return request.Mode switch
         {
             MatchMode.Magmap => RunMagmap(blobs, request, cancellationToken),
-            MatchMode.Exact => throw new NotSupportedException("exact mode is not available yet"),
+            MatchMode.Exact => RunExact(blobs, request, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Mode, "unknown mode"),
         };
+    }
+
+    private static MatchSet RunExact(Blob[] blobs, MatchRequest r, CancellationToken ct)
+    {
+        // ROI runs need an explicit tolerance (checked by Validate); stack runs default to the profile's
+        // (overlap base × verify_tol_factor), exactly as magmap mode.
+        var profileTol = r.Roi is null ? new MagmapBlockGeometry(r.Profile, r.ResolutionUm).MatchTolVoxels : default;
+        var options = new ExactMatchOptions
+        {
+            TolVoxels = r.ResolveTolVoxels(profileTol),
+            Roi = r.Roi,
+            Channels = r.Channels,
+            Threads = r.Threads,
+            BlockSizeVoxels = r.BlockSizeVoxels,
+        };
+        return ExactColocalizer.Colocalize(blobs, options, ct);
     }
 
     private static MatchSet RunMagmap(Blob[] blobs, MatchRequest r, CancellationToken ct)

@@ -24,6 +24,12 @@ public sealed class MatchSet
         _pairs.Add(new(pair, matches));
     }
 
+    /// <summary>
+    /// Multi-positive counts when the producer tracks blob identity across pairs (exact mode with 3 to 8 channels):
+    /// for every channel and every set of ≥ 2 other channels, the blobs matched in all of them; otherwise null.
+    /// </summary>
+    public IReadOnlyList<MultiPositiveSet>? MultiPositive { get; init; }
+
     /// <summary>Total number of matches over all pairs.</summary>
     public int TotalCount => _pairs.Sum(p => p.Value.Count);
 }

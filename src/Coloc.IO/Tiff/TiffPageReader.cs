@@ -99,7 +99,7 @@ internal sealed class TiffPageReader : IDisposable
         int width = Int(TiffTag.IMAGEWIDTH, 0), height = Int(TiffTag.IMAGELENGTH, 0);
         int spp = Int(TiffTag.SAMPLESPERPIXEL, 1), bps = Int(TiffTag.BITSPERSAMPLE, 1), sf = Int(TiffTag.SAMPLEFORMAT, 1);
         if (width <= 0 || height <= 0) throw Fail($"page {index} has size {width}×{height}");
-        if (spp != 1) throw Fail($"page {index} has {spp} samples per pixel; only single-channel (grey) pages are supported, not RGB or interleaved samples");
+        if (spp != 1) throw Fail($"page {index} has {spp} samples per pixel; only single-sample (grey) pages are supported, not RGB or other multi-sample pages");
         var type = TiffPixelTypes.FromTags(bps, sf)
             ?? throw Fail($"page {index} has {bps} bits per sample with SampleFormat {sf}; supported are 8/16/32-bit integers and 32-bit float");
         if ((long)width * height * type.BytesPerSample() > Array.MaxLength)

@@ -1,0 +1,212 @@
+using System.Buffers.Binary;
+using Coloc.Core.Geometry;
+using Coloc.IO.Tiff;
+using Coloc.TestKit;
+
+namespace Coloc.IO.Tests.Tiff;
+
+/// <summary>Damaged and unsupported files: one clear ColocFormatException naming the file, never a hang, crash or wrong pixels.</summary>
+public sealed class DamagedTiffTests : IDisposable
+{
+    private static readonly ZyxInt Shape = new(3, 37, 45);
+    private readonly string _dir = RepoPaths.NewTempDir();
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private string Good(string name, TiffWriteOptions? options = null)
+    {
+        string path = Path.Combine(_dir, name);
+        TiffStackWriter.Write<ushort>(path, Shape, 2, 1, (c, z, _, dst) =>
+        {
+            for (int i = 0; i < dst.Length; i++) dst[i] = (ushort)(c * 1000 + z * 100 + i % 97);
+        }, options);
+        return path;
+    }
+
+    private string Mutate(string source, string name, Func<byte[], byte[]> f)
+    {
+        string path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, f(File.ReadAllBytes(source)));
+        return path;
+    }
+
+    /// <summary>Opens the file and reads every plane of every channel and frame.</summary>
+    private static void ReadAll(string path)
+    {
+        using var s = TiffStack.Open(path);
+        var plane = new float[s.Shape.Y * s.Shape.X];
+        for (int t = 0; t < s.Frames; t++)
+        for (int z = 0; z < s.Shape.Z; z++)
+        for (int c = 0; c < s.Channels; c++)
+            s.ReadPlaneAsFloat(c, z, plane, t);
+    }
+
+    private static void AssertFails(string path, string phrase)
+    {
+        var e = Assert.Throws<ColocFormatException>(() => ReadAll(path));
+        Assert.StartsWith(path + ": ", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.Contains(phrase, e.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Offsets of the IFDs of a little-endian classic TIFF.</summary>
+    private static List<long> Ifds(byte[] b)
+    {
+        var r = new List<long>();
+        long o = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(4));
+        while (o != 0 && r.Count < 1000)
+        {
+            r.Add(o);
+            int n = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan((int)o));
+            o = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan((int)o + 2 + 12 * n));
+        }
+        return r;
+    }
+
+    [Fact]
+    public void Open_EmptyFile_NotATiff() => AssertFails(Mutate(Good("a.tif"), "empty.tif", _ => []), "not a TIFF");
+
+    [Fact]
+    public void Open_PngBytes_NotReadable() =>
+        AssertFails(Mutate(Good("a.tif"), "png.tif", _ => [0x89, .. "PNG\r\n\u001a\n"u8, .. new byte[200]]), "not a readable TIFF");
+
+    [Fact]
+    public void Open_MissingFile_CannotOpen() => AssertFails(Path.Combine(_dir, "nothing.tif"), "cannot open");
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(0.3)]
+    [InlineData(0.6)]
+    [InlineData(0.95)]
+    [InlineData(0.999)]
+    public void Read_TruncatedHyperstack_Fails(double keep)
+    {
+        string good = Good("a.tif");
+        string path = Mutate(good, $"cut{keep}.tif", b => b[..(keep > 1 ? (int)keep : (int)(b.Length * keep))]);
+        var e = Assert.Throws<ColocFormatException>(() => ReadAll(path));
+        Assert.StartsWith(path + ": ", e.Message);
+    }
+
+    [Theory]
+    [InlineData(TiffCompression.Lzw)]
+    [InlineData(TiffCompression.Deflate)]
+    [InlineData(TiffCompression.PackBits)]
+    public void Read_TruncatedCompressedPage_Fails(TiffCompression compression)
+    {
+        string good = Good("c.tif", new TiffWriteOptions { Compression = compression });
+        var ifds = Ifds(File.ReadAllBytes(good));
+        // Cut inside the last page's pixel data: pixel data precedes each IFD; keep all IFDs but shorten the file
+        // to 97 % of the distance between the last two IFDs.
+        string path = Mutate(good, "cutc.tif", b => b[..(int)(ifds[^2] + (ifds[^1] - ifds[^2]) * 0.97)]);
+        var e = Assert.Throws<ColocFormatException>(() => ReadAll(path));
+        Assert.StartsWith(path + ": ", e.Message);
+    }
+
+    [Fact]
+    public void Read_FlippedBytesInDeflateData_Fails()
+    {
+        // Deflate streams carry an Adler-32 checksum, so damaged data cannot pass as pixels.
+        string good = Good("z.tif", new TiffWriteOptions { Compression = TiffCompression.Deflate });
+        string path = Mutate(good, "flip.tif", b =>
+        {
+            int ifd = (int)Ifds(b)[0];
+            int n = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(ifd));
+            uint start = 0, count = 0;
+            for (int i = 0; i < n; i++)
+            {
+                int e = ifd + 2 + 12 * i;
+                ushort tag = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(e));
+                if (tag == 273) start = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(e + 8));   // one strip: inline
+                if (tag == 279) count = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(e + 8));
+            }
+            Assert.True(count > 100);
+            for (uint i = start + count / 2; i < start + count / 2 + 40; i++) b[i] ^= 0x55;
+            return b;
+        });
+        var e = Assert.Throws<ColocFormatException>(() => ReadAll(path));
+        Assert.StartsWith(path + ": page 0", e.Message);
+    }
+
+    [Fact]
+    public void Open_IfdChainLoops_FailsInsteadOfHanging()
+    {
+        string path = Mutate(Good("a.tif"), "loop.tif", b =>
+        {
+            var ifds = Ifds(b);
+            int last = (int)ifds[^1];
+            int n = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(last));
+            BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(last + 2 + 12 * n), (uint)ifds[1]);
+            return b;
+        });
+        var e = Assert.Throws<ColocFormatException>(() => ReadAll(path));
+        Assert.StartsWith(path + ": ", e.Message);
+    }
+
+    [Fact]
+    public void Read_StripOffsetBeyondEnd_Fails()
+    {
+        string path = Mutate(Good("a.tif"), "far.tif", b =>
+        {
+            int ifd = (int)Ifds(b)[2];
+            int n = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(ifd));
+            for (int i = 0; i < n; i++)
+            {
+                int e = ifd + 2 + 12 * i;
+                if (BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(e)) == 273)   // StripOffsets, one strip: inline value
+                    BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(e + 8), 0x7FFF0000);
+            }
+            return b;
+        });
+        AssertFails(path, "page 2");
+    }
+
+    [Fact]
+    public void Open_ImageJHeaderCountsDoNotFitPages_Fails()
+    {
+        string path = Path.Combine(_dir, "count.tif");
+        ExternalTool.Python3("""
+            import sys, numpy as np, tifffile
+            tifffile.imwrite(sys.argv[1], np.zeros((6, 8, 8), 'u2'), photometric='minisblack', metadata=None,
+                             description='ImageJ=1.53t\nimages=10\nchannels=2\nslices=5\nhyperstack=true\n')
+            """, path);
+        AssertFails(path, "images=10");
+    }
+
+    [Theory]
+    [InlineData("rgb", "3 samples per pixel")]
+    [InlineData("f64", "64 bits per sample")]
+    [InlineData("sizes", "all pages must match")]
+    [InlineData("badcount", "channels=3")]
+    public void Open_UnsupportedLayout_Fails(string kind, string phrase)
+    {
+        string path = Path.Combine(_dir, kind + ".tif");
+        ExternalTool.Python3("""
+            import sys, numpy as np, tifffile
+            p, k = sys.argv[1], sys.argv[2]
+            if k == 'rgb': tifffile.imwrite(p, np.zeros((8, 8, 3), 'u1'), photometric='rgb')
+            if k == 'f64': tifffile.imwrite(p, np.zeros((2, 8, 8), 'f8'), photometric='minisblack', metadata=None)
+            if k == 'sizes':
+                tifffile.imwrite(p, np.zeros((8, 8), 'u2'), photometric='minisblack', metadata=None)
+                tifffile.imwrite(p, np.zeros((9, 8), 'u2'), photometric='minisblack', metadata=None, append=True)
+            if k == 'badcount':
+                tifffile.imwrite(p, np.zeros((4, 8, 8), 'u2'), photometric='minisblack', metadata=None,
+                                 description='ImageJ=1.53t\nimages=4\nchannels=3\nslices=2\n')
+            """, path, kind);
+        AssertFails(path, phrase);
+    }
+
+    [Fact]
+    public void Open_UnknownTag_WarningGoesToCallbackNotStderr()
+    {
+        string path = Path.Combine(_dir, "tag.tif");
+        ExternalTool.Python3("""
+            import sys, numpy as np, tifffile
+            tifffile.imwrite(sys.argv[1], np.zeros((2, 8, 8), 'u2'), photometric='minisblack', metadata=None,
+                             extratags=[(65000, 's', 0, 'hello', True)])
+            """, path);
+        var warnings = new List<string>();
+        using var s = TiffStack.Open(path, warnings.Add);
+        Assert.Equal(2, s.Shape.Z);
+        Assert.Contains(warnings, w => w.StartsWith(path + ": ", StringComparison.Ordinal) && w.Contains("65000", StringComparison.Ordinal));
+    }
+}
