@@ -17,13 +17,14 @@ namespace Coloc.Core.Detection;
 /// </summary>
 internal sealed unsafe class LogRegionDetector
 {
+    private const int Strip = 32;    // columns per L1 strip of the z and y stages
     private readonly IPlaneSource _source;
     private readonly LogScale[] _scales;
     private readonly ZyxInt _origin, _size;
     private readonly int _rMax, _cap, _plane, _threads;
     private readonly double[][] _ring;
     private readonly int[] _ringHolds;
-    private readonly double[] _a, _b;
+    private readonly double[][] _a, _b; // per scale
     private readonly double[][] _log; // [3 * S] planes: slot (z % 3) * S + s
 
     /// <summary>Prepares a region <paramref name="origin"/> + <paramref name="size"/> of <paramref name="source"/>.</summary>
@@ -41,8 +42,8 @@ internal sealed unsafe class LogRegionDetector
         _ringHolds = new int[_cap];
         Array.Fill(_ringHolds, -1);
         for (int i = 0; i < _cap; i++) _ring[i] = Pinned(_plane);
-        _a = Pinned(_plane);
-        _b = Pinned(_plane);
+        _a = scales.Select(_ => Pinned(_plane)).ToArray();
+        _b = scales.Select(_ => Pinned(_plane)).ToArray();
         _log = new double[3 * scales.Length][];
         for (int i = 0; i < _log.Length; i++) _log[i] = Pinned(_plane);
     }
@@ -59,11 +60,8 @@ internal sealed unsafe class LogRegionDetector
         {
             ct.ThrowIfCancellationRequested();
             LoadPlanesFor(z);
-            foreach (var s in _scales)
-            {
-                ZPass(z, s);
-                YxPass(z, s);
-            }
+            ZPass(z);
+            YxPass(z);
             if (z >= 1) FindPeaks(z - 1, core, threshold, peaks);
             progress?.Invoke((z + 1.0) / nz);
         }
@@ -83,81 +81,87 @@ internal sealed unsafe class LogRegionDetector
         }
     }
 
-    private void ZPass(int z, LogScale s)
+    private void ZPass(int z)
     {
-        int r = s.Radius, ny = _size.Y, nx = _size.X;
-        var planes = new double*[2 * r + 1];
-        for (int k = -r; k <= r; k++)
-        {
-            int p = ScipyBoundary.Reflect(z + k, _size.Z);
-            planes[k + r] = Ptr(_ring[p % _cap]);
-        }
-        double* a = Ptr(_a), b = Ptr(_b);
+        int ny = _size.Y, nx = _size.X, R = _rMax;
+        var planes = new double*[2 * R + 1];
+        for (int k = -R; k <= R; k++)
+            planes[k + R] = Ptr(_ring[ScipyBoundary.Reflect(z + k, _size.Z) % _cap]);
         ForChunks(ny, (y0, y1) =>
         {
-            double** rows = stackalloc double*[2 * r + 1];
+            double** rows = stackalloc double*[2 * R + 1];
             for (int y = y0; y < y1; y++)
             {
                 long off = (long)y * nx;
-                for (int k = 0; k <= 2 * r; k++) rows[k] = planes[k] + off;
-                SymmetricCorrelator.Correlate2(rows, r, s.G0, s.G2, a + off, b + off, nx);
+                for (int k = 0; k <= 2 * R; k++) rows[k] = planes[k] + off;
+                // All scales on the same strip of input rows while it is in L1.
+                for (int xs = 0; xs < nx; xs += Strip)
+                {
+                    int xe = Math.Min(nx, xs + Strip);
+                    foreach (var s in _scales)
+                        SymmetricCorrelator.Correlate2(rows + (R - s.Radius), s.Radius, s.G0, s.G2, Ptr(_a[s.Index]) + off, Ptr(_b[s.Index]) + off, xs, xe);
+                }
             }
         });
     }
 
-    private void YxPass(int z, LogScale s)
+    private void YxPass(int z)
     {
-        int r = s.Radius, ny = _size.Y, nx = _size.X, pad = r;
-        double* a = Ptr(_a), b = Ptr(_b), log = Ptr(_log[(z % 3) * _scales.Length + s.Index]);
-        double m = s.Normalisation;
+        int ny = _size.Y, nx = _size.X, pad = _rMax, R = _rMax;
         ForChunks(ny, (y0, y1) =>
         {
-            int ext = nx + 2 * pad;
-            double* buf = (double*)NativeMemory.Alloc((nuint)(3 * ext + 3 * nx), (nuint)sizeof(double));
+            int ext = nx + 2 * pad, rowsN = y1 - y0;
+            double* buf = (double*)NativeMemory.Alloc((nuint)(3L * rowsN * ext), (nuint)sizeof(double));
+            double** tab = (double**)NativeMemory.Alloc((nuint)(2L * rowsN * (2 * R + 1)), (nuint)sizeof(double*));
             try
             {
-                double* t1 = buf, t2 = buf + ext, t3 = buf + 2 * ext;
-                double* d1 = buf + 3 * ext, d2 = d1 + nx, d3 = d2 + nx;
-                double** rows = stackalloc double*[2 * r + 1];
-                double** rowsB = stackalloc double*[2 * r + 1];
-                for (int y = y0; y < y1; y++)
+                foreach (var s in _scales)
                 {
-                    for (int k = -r; k <= r; k++)
+                    int r = s.Radius, w = 2 * r + 1;
+                    double* a = Ptr(_a[s.Index]), b = Ptr(_b[s.Index]), log = Ptr(_log[(z % 3) * _scales.Length + s.Index]);
+                    double** rowsA = tab, rowsB = tab + (long)rowsN * w;
+                    for (int y = y0; y < y1; y++)
+                        for (int k = -r; k <= r; k++)
+                        {
+                            long off = (long)ScipyBoundary.Reflect(y + k, ny) * nx;
+                            rowsA[(long)(y - y0) * w + k + r] = a + off;
+                            rowsB[(long)(y - y0) * w + k + r] = b + off;
+                        }
+                    fixed (double* g0 = s.G0, g2 = s.G2)
                     {
-                        long off = (long)ScipyBoundary.Reflect(y + k, ny) * nx;
-                        rows[k + r] = a + off;
-                        rowsB[k + r] = b + off;
+                        // y stage strip by strip, rows in order, so the sliding 2r+1 source rows stay in L1.
+                        for (int xs = 0; xs < nx; xs += Strip)
+                        {
+                            int xe = Math.Min(nx, xs + Strip);
+                            for (int y = y0; y < y1; y++)
+                            {
+                                double* t = buf + (long)(y - y0) * 3 * ext + pad;
+                                LogRowKernels.Y3(rowsA + (long)(y - y0) * w, rowsB + (long)(y - y0) * w, r, g0, g2, t, t + ext, t + 2 * ext, xs, xe);
+                            }
+                        }
+                        for (int y = y0; y < y1; y++)
+                        {
+                            double* t1 = buf + (long)(y - y0) * 3 * ext + pad, t2 = t1 + ext, t3 = t2 + ext;
+                            for (int x = -r; x < 0; x++) Mirror(t1, t2, t3, x, ScipyBoundary.Reflect(x, nx));
+                            for (int x = nx; x < nx + r; x++) Mirror(t1, t2, t3, x, ScipyBoundary.Reflect(x, nx));
+                            LogRowKernels.X3(t1, t2, t3, r, g0, g2, s.Normalisation, log + (long)y * nx, nx);
+                        }
                     }
-                    SymmetricCorrelator.Correlate2(rows, r, s.G0, s.G2, t3 + pad, t2 + pad, nx);
-                    SymmetricCorrelator.Correlate(rowsB, r, s.G0, t1 + pad, nx);
-                    for (int x = -pad; x < 0; x++)
-                    {
-                        int src = ScipyBoundary.Reflect(x, nx) + pad;
-                        t1[x + pad] = t1[src]; t2[x + pad] = t2[src]; t3[x + pad] = t3[src];
-                    }
-                    for (int x = nx; x < nx + pad; x++)
-                    {
-                        int src = ScipyBoundary.Reflect(x, nx) + pad;
-                        t1[x + pad] = t1[src]; t2[x + pad] = t2[src]; t3[x + pad] = t3[src];
-                    }
-                    XPass(rows, t1, r, s.G0, d1, nx);
-                    XPass(rows, t2, r, s.G0, d2, nx);
-                    XPass(rows, t3, r, s.G2, d3, nx);
-                    double* o = log + (long)y * nx;
-                    for (int x = 0; x < nx; x++) o[x] = -((d1[x] + d2[x]) + d3[x]) * m;
                 }
             }
             finally
             {
+                NativeMemory.Free(tab);
                 NativeMemory.Free(buf);
             }
         });
     }
 
-    private static void XPass(double** rows, double* ext, int r, double[] w, double* dst, int nx)
+    private static void Mirror(double* t1, double* t2, double* t3, int x, int src)
     {
-        for (int k = 0; k <= 2 * r; k++) rows[k] = ext + k;
-        SymmetricCorrelator.Correlate(rows, r, w, dst, nx);
+        t1[x] = t1[src];
+        t2[x] = t2[src];
+        t3[x] = t3[src];
     }
 
     private void FindPeaks(int zl, Box core, double threshold, List<LogPeak> peaks)
@@ -172,6 +176,13 @@ internal sealed unsafe class LogRegionDetector
             for (int s = 0; s < S; s++)
                 planes[(dz + 1) * S + s] = zl + dz < 0 || zl + dz >= nz ? null : Ptr(_log[((zl + dz) % 3) * S + s]);
         var found = new List<LogPeak>[Math.Max(1, cy1 - cy0)];
+        var thr = Vector256.Create(threshold);
+        void Check(double* row, int s, int y, int x, ref List<LogPeak>? list)
+        {
+            double v = row[x];
+            if (v > threshold && IsMax(planes, S, s, y, x, ny, nx, v))
+                (list ??= new()).Add(new LogPeak(gz, _origin.Y + y, _origin.X + x, s, _scales[s].Sigma, v));
+        }
         ForChunks(cy1 - cy0, (c0, c1) =>
         {
             for (int yi = c0; yi < c1; yi++)
@@ -181,17 +192,14 @@ internal sealed unsafe class LogRegionDetector
                 for (int s = 0; s < S; s++)
                 {
                     double* row = planes[S + s] + (long)y * nx;
-                    for (int x = cx0; x < cx1; x++)
+                    int x = cx0;
+                    for (; x <= cx1 - 8; x += 8)
                     {
-                        if (x + 4 <= cx1 && Vector256.GreaterThan(Vector256.Load(row + x), Vector256.Create(threshold)) == Vector256<double>.Zero)
-                        {
-                            x += 3;
+                        if (!Vector256.GreaterThanAny(Vector256.Max(Vector256.Load(row + x), Vector256.Load(row + x + 4)), thr))
                             continue;
-                        }
-                        double v = row[x];
-                        if (!(v > threshold) || !IsMax(planes, S, s, y, x, ny, nx, v)) continue;
-                        (list ??= new()).Add(new LogPeak(gz, _origin.Y + y, _origin.X + x, s, _scales[s].Sigma, v));
+                        for (int k = x; k < x + 8; k++) Check(row, s, y, k, ref list);
                     }
+                    for (; x < cx1; x++) Check(row, s, y, x, ref list);
                 }
                 found[yi] = list!;
             }
