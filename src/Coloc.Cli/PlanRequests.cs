@@ -1,3 +1,4 @@
+using Coloc.Core.Detection;
 using Coloc.Core.Engine;
 using Coloc.Core.Profiles;
 using Coloc.IO.Plan;
@@ -19,21 +20,37 @@ public static class PlanRequests
             TolUm = spec.TolUm,
             Channels = spec.MatchChannels?.ToArray(),
             ResolutionUm = spec.ResolutionUm,
-            Profile = Profile(spec.Profile),
+            Profile = Profile(spec.Profile, spec.ProfileSettings),
             Threads = threads,
         };
     }
 
-    /// <summary>Resolves comma-separated profile names; a bad name is a usage error naming <c>--profile</c>.</summary>
-    public static RoiProfile Profile(string names)
+    /// <summary>Resolves comma-separated profile names plus <c>key=value</c> settings; a bad one is a usage error naming its flag.</summary>
+    public static RoiProfile Profile(string names, IEnumerable<string> settings)
     {
+        RoiProfile p;
         try
         {
-            return RoiProfiles.Resolve(names);
+            p = RoiProfiles.Resolve(names);
         }
         catch (ArgumentException e)
         {
             throw new UsageException("--profile: " + e.Message.Split(" (Parameter")[0]);
         }
+        try
+        {
+            return RoiProfileOverrides.Apply(p, settings);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("--profile-set: " + e.Message);
+        }
+    }
+
+    /// <summary>The detection options of <paramref name="spec"/>: its profile for every channel, all channels.</summary>
+    public static DetectionOptions Detection(PlanSpec spec, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new DetectionOptions { Profiles = [Profile(spec.Profile, spec.ProfileSettings)], Threads = threads };
     }
 }

@@ -70,7 +70,7 @@ public static class MatchCommand
             if (pr.GetValue(expName) is not null && dbPath is null) throw new UsageException("--exp-name: needs --db");
 
             var sw = Stopwatch.StartNew();
-            var input = BlobCsv.Read(blobPath);
+            var input = BlobCsv.Read(blobPath, request.Threads);
             var matches = MatchEngine.Run(input, request);
             if (dbPath is not null)
             {
@@ -80,7 +80,7 @@ public static class MatchCommand
             }
             var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
             MatchOutput.Write(outDir, matches, summary,
-                matches.MultiPositive is { } mp ? w => MultiPositiveJson.Write(w, mp) : null);
+                matches.MultiPositive is { } mp ? w => MultiPositiveJson.Write(w, mp) : null, request.Threads);
             foreach (var line in summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"wrote {matches.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;

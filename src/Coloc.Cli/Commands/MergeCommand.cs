@@ -18,9 +18,10 @@ public static class MergeCommand
     {
         var plan = new Option<string>("--plan") { Description = "Plan folder (made by 'coloc plan')", Required = true };
         var output = new Option<string>("--out") { Description = "Output folder (created if missing)", Required = true };
-        var db = new Option<string?>("--db") { Description = "Also store blobs and matches in this SQLite database" };
+        var db = new Option<string?>("--db") { Description = "Also store the matches in this MagellanMapper database (SQLite, created if missing); the CSVs then carry the ids" };
+        var expName = new Option<string?>("--exp-name") { Description = "Experiment name in --db (default: the image file name without extension)" };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); never changes the result", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var cmd = new Command("merge", "Merge the block results of a plan into the whole-image result (as 'coloc run').") { plan, output, db, threads };
+        var cmd = new Command("merge", "Merge the block results of a plan into the whole-image result (as 'coloc run').") { plan, output, db, expName, threads };
         cmd.SetAction(pr =>
         {
             int nThreads = pr.GetValue(threads) is var n && n >= 1 ? n : throw new UsageException($"--threads: must be >= 1, got {n}");
@@ -43,7 +44,7 @@ public static class MergeCommand
             var (blobs, means) = BlockMerge.Merge(results!, grid, spec.ChannelCount);
             var result = ColocPipeline.Finish(blobs, means, spec.ChannelCount, PlanRequests.Match(spec, nThreads));
             string outDir = pr.GetValue(output)!;
-            ResultWriter.Write(outDir, pr.GetValue(db), spec, result);
+            result = ResultWriter.Write(outDir, pr.GetValue(db), pr.GetValue(expName), spec, result);
             foreach (var line in result.Summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"merged {grid.Count} blocks: {blobs.Length} blobs; wrote {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;

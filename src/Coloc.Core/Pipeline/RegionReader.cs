@@ -11,14 +11,14 @@ namespace Coloc.Core.Pipeline;
 /// <typeparam name="T">Pixel type.</typeparam>
 public sealed class RegionReader<T> where T : unmanaged
 {
-    private readonly Func<Block, MultiChannelVolume<T>> _read;
+    private readonly Func<Block, int, IVolume<T>> _read;
 
     /// <summary>Creates a reader.</summary>
     /// <param name="shapeVoxels">Image shape z,y,x, voxels.</param>
     /// <param name="channelCount">Number of channels (≥ 1).</param>
     /// <param name="resolutionUm">Voxel size z,y,x, µm.</param>
-    /// <param name="read">Returns the voxels of a box (inside the image) of every channel as an image of the box's shape.</param>
-    public RegionReader(ZyxInt shapeVoxels, int channelCount, Zyx resolutionUm, Func<Block, MultiChannelVolume<T>> read)
+    /// <param name="read">Returns the voxels of a box (inside the image) of one channel as a volume of the box's shape.</param>
+    public RegionReader(ZyxInt shapeVoxels, int channelCount, Zyx resolutionUm, Func<Block, int, IVolume<T>> read)
     {
         ArgumentNullException.ThrowIfNull(read);
         if (channelCount < 1) throw new ArgumentOutOfRangeException(nameof(channelCount), channelCount, "need at least one channel");
@@ -32,7 +32,7 @@ public sealed class RegionReader<T> where T : unmanaged
     public static RegionReader<T> Of(MultiChannelVolume<T> image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return new RegionReader<T>(image.Shape, image.Channels.Count, image.ResolutionUm, b => RegionCopy.Copy(image, b));
+        return new RegionReader<T>(image.Shape, image.Channels.Count, image.ResolutionUm, (b, c) => RegionCopy.Copy(image.Channels[c], b));
     }
 
     /// <summary>Image shape z,y,x, voxels.</summary>
@@ -46,14 +46,20 @@ public sealed class RegionReader<T> where T : unmanaged
 
     /// <summary>The voxels of <paramref name="box"/> (inside the image), every channel, with the image's resolution.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The box is not inside the image.</exception>
-    public MultiChannelVolume<T> Read(Block box)
+    public MultiChannelVolume<T> Read(Block box) =>
+        new(Enumerable.Range(0, ChannelCount).Select(c => ReadChannel(box, c)).ToArray(), ResolutionUm);
+
+    /// <summary>The voxels of <paramref name="box"/> (inside the image) of channel <paramref name="channel"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The box is not inside the image, or the channel does not exist.</exception>
+    public IVolume<T> ReadChannel(Block box, int channel)
     {
         for (int a = 0; a < 3; a++)
             if (box.Offset[a] < 0 || box.Shape[a] < 1 || box.Offset[a] + (long)box.Shape[a] > ShapeVoxels[a])
                 throw new ArgumentOutOfRangeException(nameof(box), box, $"box must lie inside the image of shape {ShapeVoxels}");
-        var image = _read(box);
-        if (image.Shape != box.Shape || image.Channels.Count != ChannelCount)
-            throw new InvalidOperationException($"the region reader returned {image.Channels.Count} channel(s) of {image.Shape} for a box of {box.Shape} and {ChannelCount} channel(s)");
-        return image;
+        if ((uint)channel >= (uint)ChannelCount) throw new ArgumentOutOfRangeException(nameof(channel), channel, $"channel must be in [0, {ChannelCount})");
+        var v = _read(box, channel);
+        if (v.Shape != box.Shape)
+            throw new InvalidOperationException($"the region reader returned {v.Shape} for a box of {box.Shape}");
+        return v;
     }
 }

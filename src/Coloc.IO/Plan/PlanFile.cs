@@ -107,6 +107,9 @@ public static class PlanFile
         Ints(w, "core_voxels", p.CoreVoxels);
         Ints(w, "halo_voxels", p.HaloVoxels);
         w.WriteString("profile", p.Profile);
+        w.WriteStartArray("profile_settings");
+        foreach (var s in p.ProfileSettings) w.WriteStringValue(s);
+        w.WriteEndArray();
         if (p.TolVoxels is { } t) Doubles(w, "tol_voxels", t); else w.WriteNull("tol_voxels");
         if (p.TolUm is { } u) Doubles(w, "tol_um", u); else w.WriteNull("tol_um");
         if (p.MatchChannels is { } mc)
@@ -130,6 +133,7 @@ public static class PlanFile
         CoreVoxels = ReadInts(e.GetProperty("core_voxels")),
         HaloVoxels = ReadInts(e.GetProperty("halo_voxels")),
         Profile = e.GetProperty("profile").GetString() ?? throw new FormatException("profile is null"),
+        ProfileSettings = e.GetProperty("profile_settings").EnumerateArray().Select(x => x.GetString() ?? throw new FormatException("profile setting is null")).ToArray(),
         TolVoxels = e.GetProperty("tol_voxels") is { ValueKind: not JsonValueKind.Null } t ? ReadDoubles(t) : null,
         TolUm = e.GetProperty("tol_um") is { ValueKind: not JsonValueKind.Null } u ? ReadDoubles(u) : null,
         MatchChannels = e.GetProperty("match_channels") is { ValueKind: not JsonValueKind.Null } mc

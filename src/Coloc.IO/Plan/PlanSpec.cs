@@ -40,6 +40,9 @@ public sealed record PlanSpec
     /// <summary>ROI profile names, comma-separated (e.g. <c>default,lightsheet</c>).</summary>
     public required string Profile { get; init; }
 
+    /// <summary>Profile settings <c>key=value</c> applied on top of <see cref="Profile"/>, in order (<c>--profile-set</c>).</summary>
+    public IReadOnlyList<string> ProfileSettings { get; init; } = [];
+
     /// <summary>Match tolerance in voxels (overrides the profile's), or null.</summary>
     public Zyx? TolVoxels { get; init; }
 

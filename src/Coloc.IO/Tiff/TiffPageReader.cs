@@ -14,13 +14,16 @@ internal sealed class TiffPageReader : IDisposable
     private readonly LibTiff _tif;
     private readonly TiffMessages _messages;
     private readonly List<TiffPage> _pages = new();
+    private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _raw;
+    private bool _swapped;
     private int _current = -1;
     private byte[] _block = [];
 
-    private TiffPageReader(LibTiff tif, TiffMessages messages)
+    private TiffPageReader(LibTiff tif, TiffMessages messages, Microsoft.Win32.SafeHandles.SafeFileHandle raw)
     {
         _tif = tif;
         _messages = messages;
+        _raw = raw;
     }
 
     internal string Path => _messages.Path;
@@ -57,8 +60,17 @@ internal sealed class TiffPageReader : IDisposable
             tif = LibTiff.ClientOpen(path, "rc", messages, new MessageTiffStream(fs));
             if (tif is null)
                 throw new ColocFormatException($"{path}: not a readable TIFF file: {messages.TakeError() ?? "unknown error"}");
-            var reader = new TiffPageReader(tif, messages);
-            reader.WalkPages();
+            var reader = new TiffPageReader(tif, messages, File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess));
+            try
+            {
+                reader._swapped = tif.IsByteSwapped();
+                reader.WalkPages();
+            }
+            catch
+            {
+                reader._raw.Dispose();
+                throw;
+            }
             return reader;
         }
         catch (ColocFormatException)
@@ -118,11 +130,28 @@ internal sealed class TiffPageReader : IDisposable
         {
             int tw = Int(TiffTag.TILEWIDTH, 0), tl = Int(TiffTag.TILELENGTH, 0);
             if (tw <= 0 || tl <= 0) throw Fail($"page {index} is tiled with tile size {tw}×{tl}");
-            return new TiffPage(offset, true, tw, tl);
+            return new TiffPage(offset, true, tw, tl, null);
         }
         int rps = Int(TiffTag.ROWSPERSTRIP, height);
         if (rps <= 0 || rps > height) rps = height;
-        return new TiffPage(offset, false, width, rps);
+        long[]? raw = null;
+        if (Int(TiffTag.COMPRESSION, 1) == 1)
+        {
+            raw = Longs(TiffTag.STRIPOFFSETS);
+            var counts = Longs(TiffTag.STRIPBYTECOUNTS);
+            int strips = (height + rps - 1) / rps;
+            if (raw is null || counts is null || raw.Length < strips || counts.Length < strips)
+                throw Fail($"page {index} lists {raw?.Length ?? 0} strip offsets and {counts?.Length ?? 0} byte counts for {strips} strips");
+            long rowBytes = (long)width * type.BytesPerSample();
+            for (int k = 0; k < strips; k++)
+            {
+                long need = Math.Min(rps, height - k * rps) * rowBytes;
+                if (counts[k] < need || raw[k] < 0) throw Fail($"page {index} strip {k} has {counts[k]} bytes at offset {raw[k]}, needs {need}");
+                if (raw[k] + need > RandomAccess.GetLength(_raw))
+                    throw Fail($"page {index} strip {k} ends at byte {raw[k] + need} but the file has {RandomAccess.GetLength(_raw)} bytes (truncated)");
+            }
+        }
+        return new TiffPage(offset, false, width, rps, raw);
     }
 
     /// <summary>
@@ -140,8 +169,13 @@ internal sealed class TiffPageReader : IDisposable
         if (region.Pixels == 0) return;
         try
         {
-            Select(page);
             var p = _pages[page];
+            if (p.RawStripOffsets is { } offsets)
+            {
+                ReadRawStrips(page, p, offsets, region, destination);
+                return;
+            }
+            Select(page);
             int by0 = region.Y / p.BlockHeight, by1 = (region.Y + region.Height - 1) / p.BlockHeight;
             int bx0 = region.X / p.BlockWidth, bx1 = (region.X + region.Width - 1) / p.BlockWidth;
             for (int by = by0; by <= by1; by++)
@@ -166,6 +200,45 @@ internal sealed class TiffPageReader : IDisposable
         catch (Exception e) when (e is not ColocFormatException and not OutOfMemoryException and not ArgumentException)
         {
             throw Fail($"page {page} cannot be decoded: {e.Message}", e);
+        }
+    }
+
+    // Uncompressed strips: read the region's bytes straight from the file into the destination (one read per strip
+    // for full-width regions, one per row otherwise), then fix the byte order.
+    private void ReadRawStrips(int page, TiffPage p, long[] offsets, TiffRegion region, Span<byte> destination)
+    {
+        int bpp = BytesPerPixel;
+        long rowBytes = (long)Width * bpp;
+        int outRow = region.Width * bpp;
+        int y = region.Y, end = region.Y + region.Height;
+        while (y < end)
+        {
+            int strip = y / p.BlockHeight, top = strip * p.BlockHeight;
+            int y1 = Math.Min(end, Math.Min(top + p.BlockHeight, Height));
+            long at = offsets[strip] + (y - top) * rowBytes + (long)region.X * bpp;
+            if (region.X == 0 && region.Width == Width)
+                ReadExactly(page, strip, at, destination.Slice((y - region.Y) * outRow, (y1 - y) * outRow));
+            else
+                for (int r = y; r < y1; r++, at += rowBytes)
+                    ReadExactly(page, strip, at, destination.Slice((r - region.Y) * outRow, outRow));
+            y = y1;
+        }
+        if (_swapped && bpp > 1)
+        {
+            var d = destination[..(int)(region.Pixels * bpp)];
+            if (bpp == 2) System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(d), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(d));
+            else System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(d), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(d));
+        }
+    }
+
+    private void ReadExactly(int page, int strip, long offset, Span<byte> destination)
+    {
+        int done = 0;
+        while (done < destination.Length)
+        {
+            int n = RandomAccess.Read(_raw, destination[done..], offset + done);
+            if (n <= 0) throw Fail($"page {page} strip {strip}: got {done} of {destination.Length} bytes at offset {offset} (file truncated)");
+            done += n;
         }
     }
 
@@ -204,6 +277,20 @@ internal sealed class TiffPageReader : IDisposable
         return v is { Length: > 0 } ? v[0].ToInt() : fallback;
     }
 
+    private long[]? Longs(TiffTag tag)
+    {
+        var v = _tif.GetField(tag);
+        if (v is null) return null;
+        foreach (var f in v)
+            if (f.Value is Array a and not byte[])
+            {
+                var r = new long[a.Length];
+                for (int i = 0; i < a.Length; i++) r[i] = Convert.ToInt64(a.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+                return r;
+            }
+        return null;
+    }
+
     private double Float(TiffTag tag)
     {
         var v = _tif.GetField(tag);
@@ -214,5 +301,9 @@ internal sealed class TiffPageReader : IDisposable
         inner is null ? new ColocFormatException($"{Path}: {problem}") : new ColocFormatException($"{Path}: {problem}", inner);
 
     /// <inheritdoc/>
-    public void Dispose() => _tif.Dispose();
+    public void Dispose()
+    {
+        _tif.Dispose();
+        _raw.Dispose();
+    }
 }

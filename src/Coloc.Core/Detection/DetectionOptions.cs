@@ -1,0 +1,45 @@
+using Coloc.Core.Geometry;
+using Coloc.Core.Profiles;
+
+namespace Coloc.Core.Detection;
+
+/// <summary>
+/// How <see cref="BlobDetector"/> detects blobs. Immutable; defaults reproduce MagellanMapper's
+/// <c>detect_blobs(roi, channels, exclude_border=None)</c> with the <c>default</c> ROI profile.
+/// </summary>
+public sealed record DetectionOptions
+{
+    /// <summary>
+    /// ROI profile per channel (MagellanMapper's <c>--roi_profile A B ...</c>): channel i uses <c>Profiles[i]</c>, or
+    /// <c>Profiles[0]</c> when fewer are given. The profile supplies <c>min/max_sigma_factor</c> (µm, divided by the x
+    /// resolution, Q17), <c>num_sigma</c>, <c>detection_threshold</c> and <c>overlap</c>; the first detected channel's
+    /// profile also supplies <c>isotropic</c> (Q23) and, for <see cref="BlobDetector.DetectBlocks{T}"/>, the default
+    /// block size <c>segment_size</c>. Default: one <c>default</c> profile.
+    /// </summary>
+    public IReadOnlyList<RoiProfile> Profiles { get; init; } = [RoiProfiles.Default];
+
+    /// <summary>Channels to detect, 0-based, in output order; null (default) = all channels of the image.</summary>
+    public IReadOnlyList<int>? Channels { get; init; }
+
+    /// <summary>Worker threads (≥ 1); default all cores. Never changes the result.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Border exclusion z,y,x in voxels of the input image (MagellanMapper's <c>exclude_border</c> argument of
+    /// <c>detect_blobs</c>): keep only blobs with <c>pad ≤ coord &lt; shape − pad</c>. Default null (keep all). The
+    /// profile's own <c>exclude_border</c> is not applied: MagellanMapper uses it only at inner block seams and sets it
+    /// to 0 on the image faces, and Coloc's blocks have no seams (see <see cref="BlobDetector.DetectBlocks{T}"/>).
+    /// </summary>
+    public ZyxInt? ExcludeBorderVoxels { get; init; }
+
+    /// <summary>
+    /// Block core shape z,y,x in voxels of detection space for <see cref="BlobDetector.DetectBlocks{T}"/>; null
+    /// (default) = MagellanMapper's detection step <c>ceil(segment_size / resolution)</c> of the first channel's
+    /// profile (in detection-space voxels when the profile resamples isotropically). Never changes the result.
+    /// </summary>
+    public ZyxInt? BlockShapeVoxels { get; init; }
+
+    /// <summary>The profile of channel <paramref name="channel"/>.</summary>
+    public RoiProfile ProfileFor(int channel) =>
+        channel >= 0 && channel < Profiles.Count ? Profiles[channel] : Profiles[0];
+}

@@ -1,0 +1,30 @@
+using Coloc.Core.Geometry;
+using Coloc.Core.Imaging;
+
+namespace Coloc.Core.Detection;
+
+/// <summary>An <see cref="IVolume{T}"/> read as <c>img_as_float</c> values (no resampling).</summary>
+internal sealed class VolumePlaneSource<T> : IPlaneSource where T : unmanaged
+{
+    private readonly IVolume<T> _volume;
+
+    public VolumePlaneSource(IVolume<T> volume)
+    {
+        PixelConversion.EnsureSupported<T>();
+        _volume = volume;
+    }
+
+    public ZyxInt Shape => _volume.Shape;
+
+    public void ReadWindow(int z, int y0, int ny, int x0, int nx, Span<double> dst)
+    {
+        var plane = _volume.Plane(z);
+        int width = _volume.Shape.X;
+        for (int y = 0; y < ny; y++)
+        {
+            var row = dst.Slice(y * nx, nx);
+            PixelConversion.Widen(plane.Slice((y0 + y) * width + x0, nx), row);
+            PixelConversion.ScaleInPlace<T>(row);
+        }
+    }
+}
