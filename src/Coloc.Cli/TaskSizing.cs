@@ -7,8 +7,9 @@ namespace Coloc.Cli;
 public static class TaskSizing
 {
     /// <summary>
-    /// Detection throughput assumed for sizing, voxels per second per channel on one core (measured on the bundled
-    /// sample on a 2-core machine, see README; a cluster core is usually no slower).
+    /// Detection throughput assumed for sizing, region voxels per second per channel on one core: about what
+    /// <c>PipelineBench</c> measured here (4.7·10⁶ at 2 µm voxels on a 2-core machine under heavy load; the default
+    /// profile's kernels at 1 µm are about twice as wide), rounded down. It only sizes tasks; results never depend on it.
     /// </summary>
     public const double VoxelsPerSecond = 2e6;
 
