@@ -6,6 +6,7 @@ using Coloc.Core.Matching;
 using Coloc.Core.Profiles;
 using Coloc.IO;
 using Coloc.IO.Csv;
+using Coloc.IO.Files;
 using Coloc.IO.Json;
 
 namespace Coloc.Cli.Commands;
@@ -54,7 +55,7 @@ public static class MatchCommand
                 InnerPaddingVoxels = pr.GetValue(innerPadding) is { } ip ? NonNegative(ip, "--inner-padding") : null,
                 Channels = pr.GetValue(channels) is { } c ? CliValues.Channels(c, "--channels") : null,
                 ResolutionUm = pr.GetValue(resolution) is { } r ? CliValues.PositiveVector(r, "--resolution") : Zyx.All(1),
-                Profile = Profile(pr.GetValue(profile)!, pr.GetValue(profileSet) ?? []),
+                Profile = CliValues.Profile(pr.GetValue(profile)!, pr.GetValue(profileSet) ?? []),
                 Threads = pr.GetValue(threads) is var n && n >= 1 ? n : throw new UsageException($"--threads: must be >= 1, got {n}"),
                 BlockSizeVoxels = pr.GetValue(blockSize) is { } b ? CliValues.PositiveShape(b, "--block-size") : null,
             };
@@ -72,15 +73,27 @@ public static class MatchCommand
             var sw = Stopwatch.StartNew();
             var input = BlobCsv.Read(blobPath, request.Threads);
             var matches = MatchEngine.Run(input, request);
-            if (dbPath is not null)
+            var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
+            Action<System.Text.Json.Utf8JsonWriter>? extra = matches.MultiPositive is { } mp ? w => MultiPositiveJson.Write(w, mp) : null;
+            if (dbPath is null)
+                MatchOutput.Write(outDir, matches, summary, extra, request.Threads);
+            else
             {
+                // database and folder land together: the CSVs (with ids) are staged inside the transaction and moved
+                // into place right after the commit
                 string exp = pr.GetValue(expName) ?? Path.GetFileNameWithoutExtension(blobPath);
-                matches = DbStore.Insert(dbPath, matches, exp);
+                StagedFolder? staged = null;
+                try
+                {
+                    matches = DbStore.Insert(dbPath, matches, exp, stored => staged = MatchOutput.Stage(outDir, stored, summary, extra, request.Threads));
+                    staged!.Commit();
+                }
+                finally
+                {
+                    staged?.Dispose();
+                }
                 stdout.WriteLine($"stored {matches.TotalCount} match(es) in {dbPath} (experiment '{exp}')");
             }
-            var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
-            MatchOutput.Write(outDir, matches, summary,
-                matches.MultiPositive is { } mp ? w => MultiPositiveJson.Write(w, mp) : null, request.Threads);
             foreach (var line in summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"wrote {matches.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;
@@ -101,26 +114,5 @@ public static class MatchCommand
         var v = CliValues.Vector(text, flag);
         if (v.Min < 0) throw new UsageException($"{flag}: values must be >= 0, got '{text}'");
         return v;
-    }
-
-    private static RoiProfile Profile(string names, string[] settings)
-    {
-        RoiProfile p;
-        try
-        {
-            p = RoiProfiles.Resolve(names);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException("--profile: " + e.Message.Split(" (Parameter")[0]);
-        }
-        try
-        {
-            return RoiProfileOverrides.Apply(p, settings);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException("--profile-set: " + e.Message);
-        }
     }
 }

@@ -7,7 +7,8 @@ namespace Coloc.IO.Tiff;
 /// Reads the pages of one TIFF file with LibTiff.NET: walks the IFD chain once (checking that every page is a single
 /// grey-scale sample of one size and type), then reads any rectangle of any page by decoding only the strips or
 /// tiles it touches. Every LibTiff.NET error, exception or short read becomes a <see cref="ColocFormatException"/>
-/// naming the file, the page and the problem. Not thread-safe.
+/// naming the file, the page and the problem. Reads may come from several threads: uncompressed strips are read with
+/// positional reads, everything else is decoded under a lock.
 /// </summary>
 internal sealed class TiffPageReader : IDisposable
 {
@@ -36,7 +37,7 @@ internal sealed class TiffPageReader : IDisposable
     /// <summary>The ImageDescription of the first page, or null.</summary>
     internal string? Description { get; private set; }
 
-    /// <summary>XResolution, YResolution (pixels per unit; 0 if absent) and ResolutionUnit (1 none, 2 inch, 3 cm) of the first page.</summary>
+    /// <summary>Pixel width and height in resolution units (1 / X/YResolution, as denominator / numerator; 0 if absent) and ResolutionUnit (1 none, 2 inch, 3 cm) of the first page.</summary>
     internal (double X, double Y, int Unit) Resolution { get; private set; }
 
     internal static TiffPageReader Open(string path, Action<string>? warn)
@@ -120,7 +121,7 @@ internal sealed class TiffPageReader : IDisposable
         {
             Width = width; Height = height; PixelType = type;
             Description = _tif.GetField(TiffTag.IMAGEDESCRIPTION)?[0].ToString();
-            Resolution = (Float(TiffTag.XRESOLUTION), Float(TiffTag.YRESOLUTION), Int(TiffTag.RESOLUTIONUNIT, 2));
+            Resolution = (UnitsPerPixel(offset, TiffTag.XRESOLUTION), UnitsPerPixel(offset, TiffTag.YRESOLUTION), Int(TiffTag.RESOLUTIONUNIT, 2));
         }
         else if (width != Width || height != Height || type != PixelType)
         {
@@ -172,30 +173,11 @@ internal sealed class TiffPageReader : IDisposable
             var p = _pages[page];
             if (p.RawStripOffsets is { } offsets)
             {
-                ReadRawStrips(page, p, offsets, region, destination);
+                TiffRawStrips.Read(_raw, Path, page, p.BlockHeight, offsets, Width, Height, BytesPerPixel, _swapped, region, destination);
                 return;
             }
-            Select(page);
-            int by0 = region.Y / p.BlockHeight, by1 = (region.Y + region.Height - 1) / p.BlockHeight;
-            int bx0 = region.X / p.BlockWidth, bx1 = (region.X + region.Width - 1) / p.BlockWidth;
-            for (int by = by0; by <= by1; by++)
-            {
-                for (int bx = bx0; bx <= bx1; bx++)
-                {
-                    int top = by * p.BlockHeight, left = bx * p.BlockWidth;
-                    int rows = p.Tiled ? p.BlockHeight : Math.Min(p.BlockHeight, Height - top);
-                    int stride = p.BlockWidth * bpp;
-                    var block = Decode(page, p, by, bx, rows * stride);
-                    int y0 = Math.Max(top, region.Y), y1 = Math.Min(top + rows, region.Y + region.Height);
-                    int x0 = Math.Max(left, region.X), x1 = Math.Min(left + p.BlockWidth, region.X + region.Width);
-                    int rowBytes = (x1 - x0) * bpp;
-                    for (int y = y0; y < y1; y++)
-                    {
-                        block.Slice((y - top) * stride + (x0 - left) * bpp, rowBytes)
-                            .CopyTo(destination.Slice(((y - region.Y) * region.Width + (x0 - region.X)) * bpp, rowBytes));
-                    }
-                }
-            }
+            lock (_tif)   // LibTiff.NET keeps per-file state: decode one request at a time; raw strips need no lock
+                DecodeRegion(page, p, region, destination);
         }
         catch (Exception e) when (e is not ColocFormatException and not OutOfMemoryException and not ArgumentException)
         {
@@ -203,42 +185,29 @@ internal sealed class TiffPageReader : IDisposable
         }
     }
 
-    // Uncompressed strips: read the region's bytes straight from the file into the destination (one read per strip
-    // for full-width regions, one per row otherwise), then fix the byte order.
-    private void ReadRawStrips(int page, TiffPage p, long[] offsets, TiffRegion region, Span<byte> destination)
+    private void DecodeRegion(int page, TiffPage p, TiffRegion region, Span<byte> destination)
     {
         int bpp = BytesPerPixel;
-        long rowBytes = (long)Width * bpp;
-        int outRow = region.Width * bpp;
-        int y = region.Y, end = region.Y + region.Height;
-        while (y < end)
+        Select(page);
+        int by0 = region.Y / p.BlockHeight, by1 = (region.Y + region.Height - 1) / p.BlockHeight;
+        int bx0 = region.X / p.BlockWidth, bx1 = (region.X + region.Width - 1) / p.BlockWidth;
+        for (int by = by0; by <= by1; by++)
         {
-            int strip = y / p.BlockHeight, top = strip * p.BlockHeight;
-            int y1 = Math.Min(end, Math.Min(top + p.BlockHeight, Height));
-            long at = offsets[strip] + (y - top) * rowBytes + (long)region.X * bpp;
-            if (region.X == 0 && region.Width == Width)
-                ReadExactly(page, strip, at, destination.Slice((y - region.Y) * outRow, (y1 - y) * outRow));
-            else
-                for (int r = y; r < y1; r++, at += rowBytes)
-                    ReadExactly(page, strip, at, destination.Slice((r - region.Y) * outRow, outRow));
-            y = y1;
-        }
-        if (_swapped && bpp > 1)
-        {
-            var d = destination[..(int)(region.Pixels * bpp)];
-            if (bpp == 2) System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(d), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(d));
-            else System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(d), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(d));
-        }
-    }
-
-    private void ReadExactly(int page, int strip, long offset, Span<byte> destination)
-    {
-        int done = 0;
-        while (done < destination.Length)
-        {
-            int n = RandomAccess.Read(_raw, destination[done..], offset + done);
-            if (n <= 0) throw Fail($"page {page} strip {strip}: got {done} of {destination.Length} bytes at offset {offset} (file truncated)");
-            done += n;
+            for (int bx = bx0; bx <= bx1; bx++)
+            {
+                int top = by * p.BlockHeight, left = bx * p.BlockWidth;
+                int rows = p.Tiled ? p.BlockHeight : Math.Min(p.BlockHeight, Height - top);
+                int stride = p.BlockWidth * bpp;
+                var block = Decode(page, p, by, bx, rows * stride);
+                int y0 = Math.Max(top, region.Y), y1 = Math.Min(top + rows, region.Y + region.Height);
+                int x0 = Math.Max(left, region.X), x1 = Math.Min(left + p.BlockWidth, region.X + region.Width);
+                int rowBytes = (x1 - x0) * bpp;
+                for (int y = y0; y < y1; y++)
+                {
+                    block.Slice((y - top) * stride + (x0 - left) * bpp, rowBytes)
+                        .CopyTo(destination.Slice(((y - region.Y) * region.Width + (x0 - region.X)) * bpp, rowBytes));
+                }
+            }
         }
     }
 
@@ -291,10 +260,13 @@ internal sealed class TiffPageReader : IDisposable
         return null;
     }
 
-    private double Float(TiffTag tag)
+    private double UnitsPerPixel(long ifdOffset, TiffTag tag)
     {
+        if (TiffRationalTag.Read(_raw, ifdOffset, (int)tag) is { Numerator: > 0, Denominator: > 0 } r)
+            return (double)r.Denominator / r.Numerator;
         var v = _tif.GetField(tag);
-        return v is { Length: > 0 } ? v[0].ToDouble() : 0;
+        double perUnit = v is { Length: > 0 } ? v[0].ToDouble() : 0;
+        return perUnit > 0 && double.IsFinite(perUnit) ? 1 / perUnit : 0;
     }
 
     private ColocFormatException Fail(string problem, Exception? inner = null) =>
