@@ -37,7 +37,7 @@ public static class DetectCommand
         };
         cmd.SetAction(pr =>
         {
-            var prof = ProfileOf(pr.GetValue(profile)!, pr.GetValue(profileSet) ?? []);
+            var prof = CliValues.Profile(pr.GetValue(profile)!, pr.GetValue(profileSet) ?? []);
             int n = pr.GetValue(threads);
             if (n < 1) throw new UsageException($"--threads: must be >= 1, got {n}");
             var block = pr.GetValue(blockSize) is { } b ? CliValues.PositiveShape(b, "--block-size") : (ZyxInt?)null;
@@ -73,26 +73,5 @@ public static class DetectCommand
         var vols = Enumerable.Range(0, tiff.Channels).Select(c => tiff.Channel<T>(c)).ToArray();
         var img = new MultiChannelVolume<T>(vols, resolution ?? tiff.ResolutionUm);
         return blocks ? BlobDetector.DetectBlocks(img, options) : BlobDetector.Detect(img, options);
-    }
-
-    private static RoiProfile ProfileOf(string names, string[] settings)
-    {
-        RoiProfile p;
-        try
-        {
-            p = RoiProfiles.Resolve(names);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException("--profile: " + e.Message.Split(" (Parameter")[0]);
-        }
-        try
-        {
-            return RoiProfileOverrides.Apply(p, settings);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException("--profile-set: " + e.Message);
-        }
     }
 }

@@ -54,7 +54,7 @@ public static class MatchCommand
                 InnerPaddingVoxels = pr.GetValue(innerPadding) is { } ip ? NonNegative(ip, "--inner-padding") : null,
                 Channels = pr.GetValue(channels) is { } c ? CliValues.Channels(c, "--channels") : null,
                 ResolutionUm = pr.GetValue(resolution) is { } r ? CliValues.PositiveVector(r, "--resolution") : Zyx.All(1),
-                Profile = Profile(pr.GetValue(profile)!, pr.GetValue(profileSet) ?? []),
+                Profile = CliValues.Profile(pr.GetValue(profile)!, pr.GetValue(profileSet) ?? []),
                 Threads = pr.GetValue(threads) is var n && n >= 1 ? n : throw new UsageException($"--threads: must be >= 1, got {n}"),
                 BlockSizeVoxels = pr.GetValue(blockSize) is { } b ? CliValues.PositiveShape(b, "--block-size") : null,
             };
@@ -101,26 +101,5 @@ public static class MatchCommand
         var v = CliValues.Vector(text, flag);
         if (v.Min < 0) throw new UsageException($"{flag}: values must be >= 0, got '{text}'");
         return v;
-    }
-
-    private static RoiProfile Profile(string names, string[] settings)
-    {
-        RoiProfile p;
-        try
-        {
-            p = RoiProfiles.Resolve(names);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException("--profile: " + e.Message.Split(" (Parameter")[0]);
-        }
-        try
-        {
-            return RoiProfileOverrides.Apply(p, settings);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException("--profile-set: " + e.Message);
-        }
     }
 }

@@ -28,6 +28,7 @@ internal sealed class CandidateGrid
         double edge = threshold * (1 + 1e-6);
         long limit = Math.Max(4096L, 4L * n);
         while (RowCount(maxZ - minZ, edge) * RowCount(maxY - minY, edge) > limit) edge *= 2;
+        // (RowCount works in doubles, so even absurd extents cannot overflow the test.)
         _edge = edge;
         _rowsZ = (int)RowCount(maxZ - minZ, edge);
         _rowsY = (int)RowCount(maxY - minY, edge);
@@ -116,5 +117,5 @@ internal sealed class CandidateGrid
         return c < -2 ? -2 : c > int.MaxValue - 4 ? int.MaxValue - 4 : (int)c;
     }
 
-    private static long RowCount(double extent, double edge) => (long)Math.Floor(extent / edge) + 1;
+    private static double RowCount(double extent, double edge) => Math.Floor(extent / edge) + 1;
 }
