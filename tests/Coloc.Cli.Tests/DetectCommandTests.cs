@@ -52,6 +52,20 @@ public sealed class DetectCommandTests
         Assert.Equal(expected, BlobCsv.Read(csv));
     }
 
+    [Fact]
+    public void Detect_ProfilePerChannel_SecondChannelUsesSecondProfile()
+    {
+        var (dir, tif, vols) = WriteImage(2, Zyx.All(1));
+        string csv = Path.Combine(dir, "p.csv");
+        Assert.Equal(ExitCodes.Ok, Run("detect", "--image", tif, "--out", csv, "--profile", "default", "4xnuc").Code);
+        var profiles = new[] { Coloc.Core.Profiles.RoiProfiles.Resolve("default"), Coloc.Core.Profiles.RoiProfiles.Resolve("4xnuc") };
+        var expected = BlobDetector.Detect(new MultiChannelVolume<ushort>(vols, Zyx.All(1)), new DetectionOptions { Profiles = profiles });
+        Assert.Equal(expected, BlobCsv.Read(csv));
+        Assert.Contains(expected, b => b.Channel == 1);
+        // 4xnuc's sigmas end at 4, so channel 1's radii stay at or below 4·√3.
+        Assert.All(expected.Where(b => b.Channel == 1), b => Assert.True(b.Radius <= 4 * Math.Sqrt(3) + 1e-12));
+    }
+
     [Theory]
     [InlineData("--channels", "2", "no channel 2")]
     [InlineData("--resolution", "1,0,1", "--resolution")]

@@ -24,7 +24,7 @@ public static class DetectCommand
     {
         var image = new Option<string>("--image") { Description = "Image: TIFF or ImageJ hyperstack (8/16/32-bit integer or 32-bit float)", Required = true };
         var output = new Option<string>("--out") { Description = "Blob CSV to write (z,y,x,radius,confirmed,truth,channel)", Required = true };
-        var profile = new Option<string>("--profile") { Description = "ROI profiles, comma-separated, applied on top of default (e.g. lightsheet)", DefaultValueFactory = _ => "default" };
+        var profile = new Option<string[]>("--profile") { Description = "ROI profiles, comma-separated, applied on top of default (e.g. lightsheet); several values = one per channel (channel i uses value i, or the first), as MagellanMapper's --roi_profile", DefaultValueFactory = _ => ["default"], AllowMultipleArgumentsPerToken = true };
         var profileSet = new Option<string[]>("--profile-set") { Description = "Profile setting KEY=VALUE on top of --profile (repeatable), e.g. detection_threshold=0.05", AllowMultipleArgumentsPerToken = false };
         var channels = new Option<string?>("--channels") { Description = "Channels to detect, 0-based, e.g. 0,2 (default all)" };
         var resolution = new Option<string?>("--resolution") { Description = "Voxel size Z,Y,X in µm (default: the TIFF calibration)" };
@@ -37,7 +37,8 @@ public static class DetectCommand
         };
         cmd.SetAction(pr =>
         {
-            var prof = CliValues.Profile(pr.GetValue(profile)!, pr.GetValue(profileSet) ?? []);
+            var profiles = (pr.GetValue(profile) is { Length: > 0 } names ? names : ["default"])
+                .Select(nm => CliValues.Profile(nm, pr.GetValue(profileSet) ?? [])).ToArray();
             int n = pr.GetValue(threads);
             if (n < 1) throw new UsageException($"--threads: must be >= 1, got {n}");
             var block = pr.GetValue(blockSize) is { } b ? CliValues.PositiveShape(b, "--block-size") : (ZyxInt?)null;
@@ -49,7 +50,7 @@ public static class DetectCommand
             using var tiff = TiffStack.Open(path);
             foreach (int ch in chans ?? [])
                 if (ch >= tiff.Channels) throw new UsageException($"--channels: {path} has {tiff.Channels} channel(s), no channel {ch}");
-            var options = new DetectionOptions { Profiles = [prof], Channels = chans, Threads = n, BlockShapeVoxels = block };
+            var options = new DetectionOptions { Profiles = profiles, Channels = chans, Threads = n, BlockShapeVoxels = block };
             bool blocks = block is not null || (long)tiff.Shape.Y * tiff.Shape.X > WholeImageMaxPlaneVoxels;
             var blobs = tiff.PixelType switch
             {

@@ -16,7 +16,7 @@ namespace Coloc.Core.Detection;
 /// <c>detection_threshold</c>, ordered by decreasing response (<see cref="LogPeak.CompareCanonical"/>);</item>
 /// <item>overlap pruning (<see cref="OverlapPruner"/>), radius = σ·√3, coordinates truncated back to the image.</item>
 /// </list>
-/// The LoG stack is streamed plane by plane (memory ≈ (2·r_max + 1 + 3·num_sigma + 2) detection planes of doubles),
+/// The LoG stack is streamed plane by plane (memory ≈ 2·r_max + 1 + 5·num_sigma detection planes of doubles),
 /// filters are vectorised and rows run in parallel; the result is identical for any thread count.
 /// Preprocessing of MagellanMapper's block path (<c>saturate_roi</c>/<c>denoise_roi</c>, Q16) is not done.
 /// </summary>
@@ -91,7 +91,7 @@ public static class BlobDetector
         }
         else
         {
-            var step = options.BlockShapeVoxels ?? DefaultBlockShape(profile.SegmentSize, resolutionUm, space);
+            var step = options.BlockShapeVoxels ?? DefaultBlockShape(options.ProfileFor(options.Channels?[0] ?? 0), resolutionUm, space);
             int halo = scales.Max(s => s.Radius) + 1;
             var grid = StackSplitter.Split(space.Shape, step, new ZyxInt(0, 0, 0));
             peaks = new List<LogPeak>();
@@ -124,11 +124,16 @@ public static class BlobDetector
         return new ChannelDetection(channel, peaks, kept, blobs.ToArray());
     }
 
-    /// <summary>MagellanMapper's detection block step <c>ceil(segment_size / resolution)</c>, scaled into detection space.</summary>
-    public static ZyxInt DefaultBlockShape(double segmentSizeUm, Zyx resolutionUm, DetectionSpace space)
+    /// <summary>
+    /// MagellanMapper's detection block step (<c>setup_blocks</c> <c>max_pixels = ceil(segment_size / resolution)</c>,
+    /// <see cref="MagmapBlockGeometry.MaxPixels"/>) of <paramref name="profile"/>, scaled into detection space
+    /// (<c>ceil(max_pixels · factor)</c>).
+    /// </summary>
+    public static ZyxInt DefaultBlockShape(Profiles.RoiProfile profile, Zyx resolutionUm, DetectionSpace space)
     {
         ArgumentNullException.ThrowIfNull(space);
-        return ZyxInt.FromAxes(a => Math.Max(1, (int)Math.Ceiling(Math.Ceiling(segmentSizeUm / resolutionUm[a]) * space.Factor[a])));
+        var maxPixels = new MagmapBlockGeometry(profile, resolutionUm).MaxPixels;
+        return ZyxInt.FromAxes(a => Math.Max(1, (int)Math.Ceiling(maxPixels[a] * space.Factor[a])));
     }
 
     private static bool Inside(Zyx c, ZyxInt pad, ZyxInt shape) =>

@@ -8,7 +8,7 @@ internal interface IPlaneSource
 
     /// <summary>
     /// Writes plane <paramref name="z"/>, rows <c>[y0, y0+ny)</c>, columns <c>[x0, x0+nx)</c> into
-    /// <paramref name="dst"/> (row-major, <c>ny·nx</c> values).
+    /// <paramref name="dst"/>, row y at <c>y·dstStride</c>.
     /// </summary>
-    void ReadWindow(int z, int y0, int ny, int x0, int nx, Span<double> dst);
+    void ReadWindow(int z, int y0, int ny, int x0, int nx, Span<double> dst, int dstStride);
 }

@@ -35,7 +35,7 @@ internal sealed class IsotropicPlaneSource<T> : IPlaneSource where T : unmanaged
 
     public ZyxInt Shape { get; }
 
-    public void ReadWindow(int z, int y0, int ny, int x0, int nx, Span<double> dst)
+    public void ReadWindow(int z, int y0, int ny, int x0, int nx, Span<double> dst, int dstStride)
     {
         var p0 = RawPlane(_z.Tap0[z]);
         var p1 = RawPlane(_z.Tap1[z]);
@@ -71,7 +71,7 @@ internal sealed class IsotropicPlaneSource<T> : IPlaneSource where T : unmanaged
                     v *= scale;
                     if (clampMinusOne && v < -1.0) v = -1.0;
                 }
-                dst[yy * nx + xx] = v;
+                dst[yy * dstStride + xx] = v;
             }
         }
     }

@@ -7,13 +7,14 @@ namespace Coloc.Core.Detection;
 
 /// <summary>
 /// Streams the scale-normalised LoG stack of one region of the detection space plane by plane and collects its
-/// 3×3×3×3 local maxima above the threshold, without ever holding the 4D stack. Per plane z and scale σ:
-/// z pass (order 0 and 2, pair sums shared) into A, B; then per row the y passes <c>T1 = Gy(B)</c>,
-/// <c>T2 = G2y(A)</c>, <c>T3 = Gy(A)</c> and the x passes <c>L = −((Gx(T1) + Gx(T2)) + G2x(T3))·mean(σ)²</c> — scipy's
-/// <c>gaussian_laplace</c> operation for operation (mode reflect at the region faces). Keeps a ring of the
-/// <c>2·r_max+1</c> input planes the z pass needs and of three LoG planes per scale; maxima of plane z−1 are found once
-/// plane z is done. Rows are split into fixed chunks run in parallel; every value is computed by the same code whatever
-/// the chunking, so results are identical for any thread count.
+/// 3×3×3×3 local maxima above the threshold, without ever holding the 4D stack. Per plane z: the z pass of every
+/// scale (order 0 and 2, pair sums shared) into A_σ, B_σ, reading each strip of the 2·r_max+1 input rows once for all
+/// scales; then per scale and row the y passes <c>T1 = Gy(B)</c>, <c>T2 = G2y(A)</c>, <c>T3 = Gy(A)</c> and the x passes
+/// <c>L = −((Gx(T1) + Gx(T2)) + G2x(T3))·mean(σ)²</c> — scipy's <c>gaussian_laplace</c> operation for operation (mode
+/// reflect at the region faces). Keeps a ring of the 2·r_max+1 input planes the z pass needs and of three LoG planes
+/// per scale; maxima of plane z−1 are found once plane z is done (outside neighbours count as 0, as
+/// <c>maximum_filter(mode="constant")</c>). Rows are split into fixed chunks run in parallel; every value is computed by
+/// the same code whatever the chunking, so results are identical for any thread count.
 /// </summary>
 internal sealed unsafe class LogRegionDetector
 {
@@ -21,11 +22,12 @@ internal sealed unsafe class LogRegionDetector
     private readonly IPlaneSource _source;
     private readonly LogScale[] _scales;
     private readonly ZyxInt _origin, _size;
-    private readonly int _rMax, _cap, _plane, _threads;
-    private readonly double[][] _ring;
+    private readonly int _rMax, _cap, _plane, _stride, _threads;
+    private readonly double*[] _ring;
+    private readonly List<double[]> _keep = new();
     private readonly int[] _ringHolds;
-    private readonly double[][] _a, _b; // per scale
-    private readonly double[][] _log; // [3 * S] planes: slot (z % 3) * S + s
+    private readonly double*[] _a, _b; // per scale
+    private readonly double*[] _log; // [3 * S] planes: slot (z % 3) * S + s
 
     /// <summary>Prepares a region <paramref name="origin"/> + <paramref name="size"/> of <paramref name="source"/>.</summary>
     public LogRegionDetector(IPlaneSource source, LogScale[] scales, ZyxInt origin, ZyxInt size, int threads)
@@ -37,15 +39,20 @@ internal sealed unsafe class LogRegionDetector
         _threads = Math.Max(1, threads);
         _rMax = scales.Max(s => s.Radius);
         _cap = Math.Min(size.Z, 2 * _rMax + 1);
-        _plane = checked(size.Y * size.X);
-        _ring = new double[_cap][];
+        // Rows and planes are padded and staggered by one cache line each so that the 2r+1 rows or planes a pass
+        // reads at once do not all fall into the same L1 set (a 512-wide row of doubles is exactly 4 KiB).
+        _stride = size.X + 8;
+        _plane = checked(size.Y * _stride);
+        int stagger = 0;
+        _ring = new double*[_cap];
         _ringHolds = new int[_cap];
         Array.Fill(_ringHolds, -1);
-        for (int i = 0; i < _cap; i++) _ring[i] = Pinned(_plane);
-        _a = scales.Select(_ => Pinned(_plane)).ToArray();
-        _b = scales.Select(_ => Pinned(_plane)).ToArray();
-        _log = new double[3 * scales.Length][];
-        for (int i = 0; i < _log.Length; i++) _log[i] = Pinned(_plane);
+        for (int i = 0; i < _cap; i++) _ring[i] = Plane(stagger++);
+        _a = new double*[scales.Length];
+        _b = new double*[scales.Length];
+        for (int i = 0; i < scales.Length; i++) { _a[i] = Plane(stagger++); _b[i] = Plane(stagger++); }
+        _log = new double*[3 * scales.Length];
+        for (int i = 0; i < _log.Length; i++) _log[i] = Plane(stagger++);
     }
 
     /// <summary>
@@ -76,7 +83,7 @@ internal sealed unsafe class LogRegionDetector
             int p = ScipyBoundary.Reflect(z + k, _size.Z);
             int slot = p % _cap;
             if (_ringHolds[slot] == p) continue;
-            _source.ReadWindow(_origin.Z + p, _origin.Y, _size.Y, _origin.X, _size.X, _ring[slot]);
+            _source.ReadWindow(_origin.Z + p, _origin.Y, _size.Y, _origin.X, _size.X, new Span<double>(_ring[slot], _plane), _stride);
             _ringHolds[slot] = p;
         }
     }
@@ -86,20 +93,20 @@ internal sealed unsafe class LogRegionDetector
         int ny = _size.Y, nx = _size.X, R = _rMax;
         var planes = new double*[2 * R + 1];
         for (int k = -R; k <= R; k++)
-            planes[k + R] = Ptr(_ring[ScipyBoundary.Reflect(z + k, _size.Z) % _cap]);
+            planes[k + R] = _ring[ScipyBoundary.Reflect(z + k, _size.Z) % _cap];
         ForChunks(ny, (y0, y1) =>
         {
             double** rows = stackalloc double*[2 * R + 1];
             for (int y = y0; y < y1; y++)
             {
-                long off = (long)y * nx;
+                long off = (long)y * _stride;
                 for (int k = 0; k <= 2 * R; k++) rows[k] = planes[k] + off;
                 // All scales on the same strip of input rows while it is in L1.
                 for (int xs = 0; xs < nx; xs += Strip)
                 {
                     int xe = Math.Min(nx, xs + Strip);
                     foreach (var s in _scales)
-                        SymmetricCorrelator.Correlate2(rows + (R - s.Radius), s.Radius, s.G0, s.G2, Ptr(_a[s.Index]) + off, Ptr(_b[s.Index]) + off, xs, xe);
+                        SymmetricCorrelator.Correlate2(rows + (R - s.Radius), s.Radius, s.G0, s.G2, _a[s.Index] + off, _b[s.Index] + off, xs, xe);
                 }
             }
         });
@@ -118,12 +125,12 @@ internal sealed unsafe class LogRegionDetector
                 foreach (var s in _scales)
                 {
                     int r = s.Radius, w = 2 * r + 1;
-                    double* a = Ptr(_a[s.Index]), b = Ptr(_b[s.Index]), log = Ptr(_log[(z % 3) * _scales.Length + s.Index]);
+                    double* a = _a[s.Index], b = _b[s.Index], log = _log[(z % 3) * _scales.Length + s.Index];
                     double** rowsA = tab, rowsB = tab + (long)rowsN * w;
                     for (int y = y0; y < y1; y++)
                         for (int k = -r; k <= r; k++)
                         {
-                            long off = (long)ScipyBoundary.Reflect(y + k, ny) * nx;
+                            long off = (long)ScipyBoundary.Reflect(y + k, ny) * _stride;
                             rowsA[(long)(y - y0) * w + k + r] = a + off;
                             rowsB[(long)(y - y0) * w + k + r] = b + off;
                         }
@@ -144,7 +151,7 @@ internal sealed unsafe class LogRegionDetector
                             double* t1 = buf + (long)(y - y0) * 3 * ext + pad, t2 = t1 + ext, t3 = t2 + ext;
                             for (int x = -r; x < 0; x++) Mirror(t1, t2, t3, x, ScipyBoundary.Reflect(x, nx));
                             for (int x = nx; x < nx + r; x++) Mirror(t1, t2, t3, x, ScipyBoundary.Reflect(x, nx));
-                            LogRowKernels.X3(t1, t2, t3, r, g0, g2, s.Normalisation, log + (long)y * nx, nx);
+                            LogRowKernels.X3(t1, t2, t3, r, g0, g2, s.Normalisation, log + (long)y * _stride, nx);
                         }
                     }
                 }
@@ -174,13 +181,13 @@ internal sealed unsafe class LogRegionDetector
         var planes = new double*[3 * S]; // [dz + 1][s], null outside the region
         for (int dz = -1; dz <= 1; dz++)
             for (int s = 0; s < S; s++)
-                planes[(dz + 1) * S + s] = zl + dz < 0 || zl + dz >= nz ? null : Ptr(_log[((zl + dz) % 3) * S + s]);
+                planes[(dz + 1) * S + s] = zl + dz < 0 || zl + dz >= nz ? null : _log[((zl + dz) % 3) * S + s];
         var found = new List<LogPeak>[Math.Max(1, cy1 - cy0)];
         var thr = Vector256.Create(threshold);
         void Check(double* row, int s, int y, int x, ref List<LogPeak>? list)
         {
             double v = row[x];
-            if (v > threshold && IsMax(planes, S, s, y, x, ny, nx, v))
+            if (v > threshold && IsMax(planes, S, s, y, x, ny, nx, _stride, v))
                 (list ??= new()).Add(new LogPeak(gz, _origin.Y + y, _origin.X + x, s, _scales[s].Sigma, v));
         }
         ForChunks(cy1 - cy0, (c0, c1) =>
@@ -191,7 +198,7 @@ internal sealed unsafe class LogRegionDetector
                 List<LogPeak>? list = null;
                 for (int s = 0; s < S; s++)
                 {
-                    double* row = planes[S + s] + (long)y * nx;
+                    double* row = planes[S + s] + (long)y * _stride;
                     int x = cx0;
                     for (; x <= cx1 - 8; x += 8)
                     {
@@ -208,7 +215,7 @@ internal sealed unsafe class LogRegionDetector
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsMax(double*[] planes, int S, int s, int y, int x, int ny, int nx, double v)
+    private static bool IsMax(double*[] planes, int S, int s, int y, int x, int ny, int nx, int stride, double v)
     {
         for (int dz = 0; dz < 3; dz++)
             for (int ds = -1; ds <= 1; ds++)
@@ -222,7 +229,7 @@ internal sealed unsafe class LogRegionDetector
                     {
                         int xx = x + dx;
                         // maximum_filter(mode="constant", cval=0): outside neighbours count as 0.
-                        double n = p == null || yy < 0 || yy >= ny || xx < 0 || xx >= nx ? 0.0 : p[(long)yy * nx + xx];
+                        double n = p == null || yy < 0 || yy >= ny || xx < 0 || xx >= nx ? 0.0 : p[(long)yy * stride + xx];
                         if (!(v >= n)) return false;
                     }
                 }
@@ -242,7 +249,12 @@ internal sealed unsafe class LogRegionDetector
         Parallel.For(0, chunks, opts, c => body((int)((long)n * c / chunks), (int)((long)n * (c + 1) / chunks)));
     }
 
-    private static double[] Pinned(int n) => GC.AllocateUninitializedArray<double>(n, pinned: true);
+    private double* Plane(int stagger)
+    {
+        var a = GC.AllocateUninitializedArray<double>(_plane + 8 * 64, pinned: true);
+        _keep.Add(a);
+        return Ptr(a) + 8 * (stagger % 64);
+    }
 
     private static double* Ptr(double[] a) => (double*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(a));
 }

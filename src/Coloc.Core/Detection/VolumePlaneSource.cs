@@ -16,13 +16,13 @@ internal sealed class VolumePlaneSource<T> : IPlaneSource where T : unmanaged
 
     public ZyxInt Shape => _volume.Shape;
 
-    public void ReadWindow(int z, int y0, int ny, int x0, int nx, Span<double> dst)
+    public void ReadWindow(int z, int y0, int ny, int x0, int nx, Span<double> dst, int dstStride)
     {
         var plane = _volume.Plane(z);
         int width = _volume.Shape.X;
         for (int y = 0; y < ny; y++)
         {
-            var row = dst.Slice(y * nx, nx);
+            var row = dst.Slice(y * dstStride, nx);
             PixelConversion.Widen(plane.Slice((y0 + y) * width + x0, nx), row);
             PixelConversion.ScaleInPlace<T>(row);
         }

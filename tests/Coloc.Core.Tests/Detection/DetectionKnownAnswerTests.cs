@@ -107,3 +107,33 @@ public class DetectionKnownAnswerTests
         Assert.Throws<ArgumentException>(() => BlobDetector.Detect(Image(v), new DetectionOptions { Channels = [1] }));
     }
 }
+
+public class DetectionProgressTests
+{
+    private sealed class Recorder : IProgress<double>
+    {
+        public List<double> Values { get; } = new();
+        public void Report(double value) => Values.Add(value);
+    }
+
+    [Fact]
+    public void Detect_Progress_RisesToOne()
+    {
+        var v = SyntheticVolumes.Render(new ZyxInt(10, 30, 30), 0, 0, [], 1);
+        var rec = new Recorder();
+        BlobDetector.Detect(new MultiChannelVolume<ushort>([v, v], Zyx.All(1)), new DetectionOptions(), rec);
+        Assert.Equal(20, rec.Values.Count);
+        Assert.Equal(1.0, rec.Values[^1], 12);
+        Assert.True(rec.Values.Zip(rec.Values.Skip(1)).All(p => p.First < p.Second));
+    }
+
+    [Fact]
+    public void Detect_Cancelled_Throws()
+    {
+        var v = SyntheticVolumes.Render(new ZyxInt(10, 30, 30), 0, 0, [], 1);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            BlobDetector.Detect(new MultiChannelVolume<ushort>([v], Zyx.All(1)), new DetectionOptions(), null, cts.Token));
+    }
+}

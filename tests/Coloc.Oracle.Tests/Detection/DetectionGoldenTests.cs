@@ -43,7 +43,7 @@ public class DetectionGoldenTests
         var image = cs.Image();
         foreach (var blocks in new[] { false, true })
         {
-            var opts = blocks ? cs.Options with { BlockShapeVoxels = new ZyxInt(5, 23, 31) } : cs.Options;
+            var opts = blocks ? cs.Options with { BlockShapeVoxels = new ZyxInt(9, 37, 41) } : cs.Options;
             foreach (var r in BlobDetector.DetectChannels(image, opts, blocks))
             {
                 var expected = cs.ExpectedBlobs(r.Channel);
