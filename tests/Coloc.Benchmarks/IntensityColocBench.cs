@@ -73,6 +73,15 @@ public class IntensityColocBench
         return IntensityColocalizer.Run(image, _blobs).OnesPerChannel()[0];
     }
 
+    /// <summary>As <see cref="ColocalizeFromTiff"/>, the two channels swept on two threads.</summary>
+    [Benchmark]
+    public int ColocalizeFromTiffTwoThreads()
+    {
+        using var s = TiffStack.Open(_path);
+        var image = new[] { s.Channel<ushort>(0), s.Channel<ushort>(1) };
+        return IntensityColocalizer.Run(image, _blobs, new IntensityColocOptions { Threads = 2 }).OnesPerChannel()[0];
+    }
+
     /// <summary>The engine alone on in-memory volumes.</summary>
     [Benchmark]
     public int ColocalizeInMemory() => IntensityColocalizer.Run(_memory, _blobs).OnesPerChannel()[0];

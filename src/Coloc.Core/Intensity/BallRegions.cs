@@ -132,18 +132,29 @@ internal sealed class BallRegions
     /// <summary>For each member, the later members of its channel whose centre is at most 4 voxels away (balls can overlap), or null.</summary>
     private static int[]?[] LaterNeighbours((int Z, int Y, int X, int Channel)[] c)
     {
-        const int cell = 2 * BallFootprint.Radius;   // centres ≤ 4 apart lie in neighbouring cells
+        const int cell = 2 * BallFootprint.Radius;   // centres ≤ 4 apart lie in the same or neighbouring cells
         static long Key(int ch, int z, int y, int x) => ((((long)ch * 65536 + z) * 1048576) + y) * 1048576 + x;
-        var grid = new Dictionary<long, List<int>>();
-        for (int m = 0; m < c.Length; m++)
+        int n = c.Length;
+        var keys = new long[n];
+        var order = new int[n];
+        for (int m = 0; m < n; m++)
         {
-            long key = Key(c[m].Channel, c[m].Z / cell, c[m].Y / cell, c[m].X / cell);
-            if (!grid.TryGetValue(key, out var list)) grid[key] = list = new List<int>();
-            list.Add(m);
+            keys[m] = Key(c[m].Channel, c[m].Z / cell, c[m].Y / cell, c[m].X / cell);
+            order[m] = m;
         }
-        var result = new int[]?[c.Length];
+        var sortedKeys = (long[])keys.Clone();
+        Array.Sort(sortedKeys, order);   // members grouped by cell; a cell's members are order[start..start+count)
+        var cells = new Dictionary<long, (int Start, int Count)>();
+        for (int i = 0; i < n;)
+        {
+            int j = i;
+            while (j < n && sortedKeys[j] == sortedKeys[i]) j++;
+            cells[sortedKeys[i]] = (i, j - i);
+            i = j;
+        }
+        var result = new int[]?[n];
         var found = new List<int>();
-        for (int m = 0; m < c.Length; m++)
+        for (int m = 0; m < n; m++)
         {
             found.Clear();
             int gz = c[m].Z / cell, gy = c[m].Y / cell, gx = c[m].X / cell;
@@ -152,15 +163,20 @@ internal sealed class BallRegions
             for (int dx = -1; dx <= 1; dx++)
             {
                 if (gz + dz < 0 || gy + dy < 0 || gx + dx < 0) continue;
-                if (!grid.TryGetValue(Key(c[m].Channel, gz + dz, gy + dy, gx + dx), out var list)) continue;
-                foreach (int j in list)
+                if (!cells.TryGetValue(Key(c[m].Channel, gz + dz, gy + dy, gx + dx), out var run)) continue;
+                for (int t = run.Start; t < run.Start + run.Count; t++)
                 {
+                    int j = order[t];
                     if (j <= m) continue;
                     int a = c[j].Z - c[m].Z, b = c[j].Y - c[m].Y, d = c[j].X - c[m].X;
                     if (a * a + b * b + d * d <= cell * cell) found.Add(j);
                 }
             }
-            if (found.Count > 0) result[m] = found.ToArray();
+            if (found.Count > 0)
+            {
+                found.Sort();
+                result[m] = found.ToArray();
+            }
         }
         return result;
     }

@@ -6,4 +6,5 @@ namespace Coloc.IO.Tiff;
 /// <param name="BlockWidth">Tile width in pixels; for strips the image width.</param>
 /// <param name="BlockHeight">Tile height, or rows per strip (clipped to the image height), pixels.</param>
 /// <param name="RawStripOffsets">For uncompressed strips: file offset of each strip (read directly, without LibTiff.NET); otherwise null.</param>
-internal readonly record struct TiffPage(long DirectoryOffset, bool Tiled, int BlockWidth, int BlockHeight, long[]? RawStripOffsets);
+/// <param name="CheckDeflate">Deflate without predictor: each decoded strip or tile is checked against the stream's Adler-32.</param>
+internal readonly record struct TiffPage(long DirectoryOffset, bool Tiled, int BlockWidth, int BlockHeight, long[]? RawStripOffsets, bool CheckDeflate = false);

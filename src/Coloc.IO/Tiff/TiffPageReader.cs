@@ -127,16 +127,18 @@ internal sealed class TiffPageReader : IDisposable
         {
             throw Fail($"page {index} is {width}×{height} {type} but page 0 is {Width}×{Height} {PixelType}; all pages must match");
         }
+        int compression = Int(TiffTag.COMPRESSION, 1);
+        bool checkDeflate = compression is 8 or 32946 && Int(TiffTag.PREDICTOR, 1) == 1;
         if (_tif.IsTiled())
         {
             int tw = Int(TiffTag.TILEWIDTH, 0), tl = Int(TiffTag.TILELENGTH, 0);
             if (tw <= 0 || tl <= 0) throw Fail($"page {index} is tiled with tile size {tw}×{tl}");
-            return new TiffPage(offset, true, tw, tl, null);
+            return new TiffPage(offset, true, tw, tl, null, checkDeflate);
         }
         int rps = Int(TiffTag.ROWSPERSTRIP, height);
         if (rps <= 0 || rps > height) rps = height;
         long[]? raw = null;
-        if (Int(TiffTag.COMPRESSION, 1) == 1)
+        if (compression == 1)
         {
             raw = Longs(TiffTag.STRIPOFFSETS);
             var counts = Longs(TiffTag.STRIPBYTECOUNTS);
@@ -152,7 +154,7 @@ internal sealed class TiffPageReader : IDisposable
                     throw Fail($"page {index} strip {k} ends at byte {raw[k] + need} but the file has {RandomAccess.GetLength(_raw)} bytes (truncated)");
             }
         }
-        return new TiffPage(offset, false, width, rps, raw);
+        return new TiffPage(offset, false, width, rps, raw, checkDeflate);
     }
 
     /// <summary>
@@ -214,19 +216,21 @@ internal sealed class TiffPageReader : IDisposable
     private ReadOnlySpan<byte> Decode(int page, TiffPage p, int by, int bx, int expected)
     {
         if (_block.Length < expected) _block = new byte[expected];
-        int n;
-        if (p.Tiled)
-        {
-            int tile = _tif.ComputeTile(bx * p.BlockWidth, by * p.BlockHeight, 0, 0);
-            n = _tif.ReadEncodedTile(tile, _block, 0, expected);
-        }
-        else
-        {
-            n = _tif.ReadEncodedStrip(by, _block, 0, expected);
-        }
+        int n, index = p.Tiled ? _tif.ComputeTile(bx * p.BlockWidth, by * p.BlockHeight, 0, 0) : by;
+        n = p.Tiled ? _tif.ReadEncodedTile(index, _block, 0, expected) : _tif.ReadEncodedStrip(index, _block, 0, expected);
         string what = p.Tiled ? $"tile {by},{bx}" : $"strip {by}";
         if (_messages.TakeError() is { } err) throw Fail($"page {page} {what}: {err}");
         if (n < expected) throw Fail($"page {page} {what}: got {Math.Max(n, 0)} of {expected} bytes (file truncated or damaged)");
+        if (p.CheckDeflate)
+        {
+            long size = p.Tiled ? _tif.RawTileSize(index) : _tif.RawStripSize(index);
+            if (size <= 0 || size > int.MaxValue) throw Fail($"page {page} {what}: compressed size {size} is not valid");
+            var raw = new byte[size];
+            int got = p.Tiled ? _tif.ReadRawTile(index, raw, 0, raw.Length) : _tif.ReadRawStrip(index, raw, 0, raw.Length);
+            if (_messages.TakeError() is { } rawErr) throw Fail($"page {page} {what}: {rawErr}");
+            if (got != raw.Length || !DeflateChecksum.Matches(raw, _block.AsSpan(0, expected), _swapped, BytesPerPixel))
+                throw Fail($"page {page} {what}: Deflate data is damaged (checksum mismatch)");
+        }
         return _block.AsSpan(0, expected);
     }
 

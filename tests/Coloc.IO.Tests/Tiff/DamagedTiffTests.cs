@@ -118,20 +118,29 @@ public sealed class DamagedTiffTests : IDisposable
         Assert.StartsWith(path + ": ", e.Message);
     }
 
-    [Fact]
-    public void Read_FlippedBytesInDeflateData_Fails()
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(5, 0)]
+    [InlineData(5, 32)]
+    public void Read_FlippedBytesInDeflateData_Fails(int page, int tile)
     {
-        // Deflate streams carry an Adler-32 checksum, so damaged data cannot pass as pixels.
-        string good = Good("z.tif", new TiffWriteOptions { Compression = TiffCompression.Deflate });
-        string path = Mutate(good, "flip.tif", b =>
+        // Deflate streams end with an Adler-32 of the data; LibTiff.NET stops before it, so TiffStack checks it.
+        string good = Good($"z{page}_{tile}.tif", new TiffWriteOptions { Compression = TiffCompression.Deflate, TileSize = tile });
+        string path = Mutate(good, $"flip{page}_{tile}.tif", b =>
         {
-            var (start, count) = Strip(b, 0);
+            var (start, count) = tile == 0 ? Strip(b, page) : (0u, 0u);
+            if (tile > 0)
+            {
+                var ifds = Ifds(b);   // tiles: damage the middle of the bytes between this page's IFD and the previous one
+                start = (uint)(page == 0 ? 8 : ifds[page - 1] + 200);
+                count = (uint)ifds[page] - start;
+            }
             Assert.True(count > 100);
-            for (uint i = start + count / 2; i < start + count / 2 + 40; i++) b[i] ^= 0x55;
+            for (uint i = start + count / 2; i < start + count / 2 + 8; i++) b[i] ^= 0x55;
             return b;
         });
         var e = Assert.Throws<ColocFormatException>(() => ReadAll(path));
-        Assert.StartsWith(path + ": page 0", e.Message);
+        Assert.StartsWith($"{path}: page {page} ", e.Message);
     }
 
     [Fact]
