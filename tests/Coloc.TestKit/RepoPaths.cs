@@ -35,11 +35,29 @@ public static class RepoPaths
             .Where(d => Path.GetFileName(d).StartsWith(group, StringComparison.Ordinal))
             .OrderBy(d => d, StringComparer.Ordinal);
 
-    /// <summary>A fresh empty temporary folder.</summary>
+    private static readonly List<string> TempDirs = [];
+
+    /// <summary>A fresh empty temporary folder, removed when the test process exits.</summary>
     public static string NewTempDir()
     {
         var d = Path.Combine(Path.GetTempPath(), "coloc-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(d);
+        lock (TempDirs)
+        {
+            if (TempDirs.Count == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveTempDirs();
+            TempDirs.Add(d);
+        }
         return d;
+    }
+
+    private static void RemoveTempDirs()
+    {
+        lock (TempDirs)
+            foreach (var d in TempDirs)
+            {
+                try { Directory.Delete(d, recursive: true); }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
     }
 }
