@@ -5,10 +5,13 @@ namespace Coloc.Core.Detection;
 /// <c>2·√3·max(σ)</c> apart is examined; if the volume of the intersection of the spheres of radius <c>σ·√3</c> over
 /// the smaller sphere's volume (1 when one contains the other) exceeds <c>overlap</c>, the peak with the smaller sigma
 /// is dropped (on equal sigma the first of the pair); a dropped peak has sigma 0 and can no longer drop another.
-/// scikit-image visits the pairs in the iteration order of <c>cKDTree.query_pairs</c>' set, which cannot be
-/// reproduced; Coloc visits them in a fixed order instead — pairs (i, j), i &lt; j, sorted by i then j, where the
-/// index is the position in the canonical peak order (decreasing response, <see cref="LogPeak.CompareCanonical"/>).
-/// Only chains of three or more mutually overlapping peaks can differ from MagellanMapper.
+/// scikit-image visits the pairs in the iteration order of the Python set <c>cKDTree.query_pairs</c> returns; Coloc
+/// builds the same set membership (all pairs with squared distance ≤ r²) and reproduces CPython 3.11's set iteration
+/// order (<see cref="PythonSetOrder"/>) for the pairs added in the order (i, j), i &lt; j ascending — cKDTree's own
+/// order when there are at most 16 peaks (one leaf). With more peaks the tree adds pairs in another order, which can
+/// only change the positions of colliding hash slots; so only chains of three or more mutually overlapping peaks
+/// whose pairs collide may end differently from MagellanMapper. Indices are positions in the canonical peak order
+/// (decreasing response, <see cref="LogPeak.CompareCanonical"/>).
 /// </summary>
 public static class OverlapPruner
 {
@@ -39,6 +42,7 @@ public static class OverlapPruner
             if (!grid.TryGetValue(key, out var l)) grid[key] = l = new List<int>();
             l.Add(i);
         }
+        var pairs = new List<(int I, int J)>();
         var partners = new List<int>();
         for (int i = 0; i < n; i++)
         {
@@ -51,13 +55,15 @@ public static class OverlapPruner
                             foreach (int j in l)
                                 if (j > i && Dist2(peaks[i], peaks[j]) <= dist * dist) partners.Add(j);
             partners.Sort();
-            foreach (int j in partners)
+            foreach (int j in partners) pairs.Add((i, j));
+        }
+        foreach (int k in PythonSetOrder.IterationOrder(pairs))
+        {
+            var (i, j) = pairs[k];
+            if (BlobOverlap(peaks[i], sigma[i], peaks[j], sigma[j]) > overlap)
             {
-                if (BlobOverlap(peaks[i], sigma[i], peaks[j], sigma[j]) > overlap)
-                {
-                    if (sigma[i] > sigma[j]) sigma[j] = 0;
-                    else sigma[i] = 0;
-                }
+                if (sigma[i] > sigma[j]) sigma[j] = 0;
+                else sigma[i] = 0;
             }
         }
         for (int i = 0; i < n; i++) kept[i] = sigma[i] > 0;

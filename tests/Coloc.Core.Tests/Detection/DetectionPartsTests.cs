@@ -81,7 +81,7 @@ public class DetectionPartsTests
         var a = new LogPeak(0, 0, 0, 0, 3, 0.9);
         var b = new LogPeak(0, 0, 40, 0, 3, 0.5);
         Assert.Equal([true, true], OverlapPruner.Survivors([a, b], 0.5));
-        // Chain in pair order (0,1), (0,2), (1,2): 0 drops (smaller than 1); 2 then meets dropped 0 and
+        // Chain in CPython's set order (0,1), (0,2), (1,2): 0 drops (smaller than 1); 2 then meets dropped 0 and
         // the larger 1: 1 (sigma 4) vs 2 (sigma 5) drops 1.
         var p0 = new LogPeak(10, 10, 10, 0, 3, 0.9);
         var p1 = new LogPeak(10, 10, 12, 1, 4, 0.8);
