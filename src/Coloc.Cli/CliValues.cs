@@ -1,5 +1,6 @@
 using System.Globalization;
 using Coloc.Core.Geometry;
+using Coloc.Core.Profiles;
 
 namespace Coloc.Cli;
 
@@ -44,6 +45,31 @@ public static class CliValues
         var r = v.Select(c => (int)c).ToArray();
         if (r.Distinct().Count() != r.Length) throw new UsageException($"{flag}: a channel repeats in '{text}'");
         return r;
+    }
+
+    /// <summary>
+    /// Resolves <c>--profile</c> (comma-separated names on top of default) and <c>--profile-set KEY=VALUE</c> settings;
+    /// errors name the flag.
+    /// </summary>
+    public static RoiProfile Profile(string names, string[] settings)
+    {
+        RoiProfile p;
+        try
+        {
+            p = RoiProfiles.Resolve(names);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("--profile: " + e.Message.Split(" (Parameter")[0]);
+        }
+        try
+        {
+            return RoiProfileOverrides.Apply(p, settings);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("--profile-set: " + e.Message);
+        }
     }
 
     private static double[] Numbers(string text, string flag)

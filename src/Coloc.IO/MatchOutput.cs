@@ -11,14 +11,14 @@ namespace Coloc.IO;
 /// </summary>
 public static class MatchOutput
 {
-    /// <summary>Writes the folder.</summary>
+    /// <summary>Writes the folder; match tables are formatted on <paramref name="threads"/> threads (0 = all cores), which never changes the bytes.</summary>
     /// <exception cref="ColocFormatException">The folder or a file cannot be written; nothing is left behind.</exception>
-    public static void Write(string folder, MatchSet matches, MatchSummary summary, Action<System.Text.Json.Utf8JsonWriter>? extraSummary = null)
+    public static void Write(string folder, MatchSet matches, MatchSummary summary, Action<System.Text.Json.Utf8JsonWriter>? extraSummary = null, int threads = 0)
     {
         ArgumentNullException.ThrowIfNull(matches);
         using var staged = new StagedFolder(folder);
         foreach (var (pair, m) in matches.Pairs)
-            staged.WriteText(pair.FileStem + ".csv", w => MatchCsv.Write(w, m));
+            staged.WriteText(pair.FileStem + ".csv", w => MatchCsv.Write(w, m, threads));
         staged.Write("summary.json", s => SummaryJson.Write(s, summary, extraSummary));
         staged.Commit();
     }

@@ -24,7 +24,7 @@ public class MagmapAssignmentBench
     {
         int edge = (int)Math.Round(Math.Cbrt(PerChannel * 1000.0));
         var shape = new ZyxInt(edge, edge, edge);
-        _blobs = BenchBlobs.Generate(PerChannel, shape, jitter: 3);
+        _blobs = BenchBlobs.Make(PerChannel, shape, jitter: 3);
         _roi = new Box(Zyx.All(0), shape.ToZyx());
     }
 

@@ -22,7 +22,7 @@ public class MagmapStackBench
     public int Threads { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _blobs = BenchBlobs.Generate(PerChannel, new ZyxInt(64, 2000, 2000));
+    public void Setup() => _blobs = BenchBlobs.Make(PerChannel, new ZyxInt(64, 2000, 2000));
 
     [Benchmark]
     public int ColocalizeStack() =>

@@ -4,32 +4,51 @@ using Coloc.Core.Geometry;
 namespace Coloc.TestKit;
 
 /// <summary>
-/// Seeded two-channel blob sets following the oracle's timing generator (oracle README §T, timings.md): channel 0 = N
-/// blobs at uniform random integer positions in the stack; channel 1 = a copy of channel 0 moved by a random integer
-/// in [−jitter, jitter] per axis (clamped to the stack), so only part of the pairs lie within tolerance. Radius 3,
-/// flags −1. Channel 0 rows come first, then channel 1 in the same order. Our random source is not NumPy's, so the
-/// sets differ from MagellanMapper's; sizes, density and jitter are the same.
+/// Seeded benchmark blobs following the oracle's timing rule (oracle README §T, timings.md): channel 0 = N blobs at
+/// random integer positions uniform in the stack; channel 1 = a copy of channel 0 with each blob moved by a random
+/// integer in [−jitter, jitter] per axis (clamped into the stack), so only part of the copies lie within tolerance.
+/// Radius 3, confirmed and truth −1. Rows: all of channel 0, then all of channel 1. Uses <see cref="Random"/> with a
+/// seed, whose sequence .NET keeps stable, so the same arguments give the same blobs.
 /// </summary>
 public static class BenchBlobs
 {
-    /// <summary>Builds the blob set.</summary>
-    /// <param name="perChannel">Blobs per channel.</param>
-    /// <param name="shape">Stack shape z,y,x, voxels.</param>
-    /// <param name="jitter">Largest shift per axis of the channel-1 copy, voxels (stack runs: 4; single ROI: 3).</param>
+    /// <summary>The oracle's stack timing: 1,000,000 blobs per channel in 64×6000×6000, jitter 4.</summary>
+    public static readonly ZyxInt Shape1M = new(64, 6000, 6000);
+
+    /// <summary>Default seed.</summary>
+    public const int DefaultSeed = 2026;
+
+    /// <summary>Makes 2·<paramref name="perChannel"/> blobs.</summary>
+    /// <param name="perChannel">Blobs per channel, ≥ 0.</param>
+    /// <param name="shape">Stack shape z,y,x in voxels.</param>
+    /// <param name="jitter">Largest shift per axis in voxels (default 4 as the oracle's stack timing).</param>
     /// <param name="seed">Random seed.</param>
-    public static Blob[] Generate(int perChannel, ZyxInt shape, int jitter = 4, int seed = 7)
+    public static Blob[] Make(int perChannel, ZyxInt shape, int jitter = 4, int seed = DefaultSeed)
     {
-        var rng = new Random(seed);
+        ArgumentOutOfRangeException.ThrowIfNegative(perChannel);
+        ArgumentOutOfRangeException.ThrowIfNegative(jitter);
+        var rnd = new Random(seed);
         var blobs = new Blob[2 * perChannel];
         for (int i = 0; i < perChannel; i++)
+            blobs[i] = new Blob(rnd.Next(shape.Z), rnd.Next(shape.Y), rnd.Next(shape.X), 3, -1, -1, 0);
+        for (int i = 0; i < perChannel; i++)
         {
-            int z = rng.Next(shape.Z), y = rng.Next(shape.Y), x = rng.Next(shape.X);
-            blobs[i] = new Blob(z, y, x, 3, -1, -1, 0);
-            int z2 = Math.Clamp(z + rng.Next(-jitter, jitter + 1), 0, shape.Z - 1);
-            int y2 = Math.Clamp(y + rng.Next(-jitter, jitter + 1), 0, shape.Y - 1);
-            int x2 = Math.Clamp(x + rng.Next(-jitter, jitter + 1), 0, shape.X - 1);
-            blobs[perChannel + i] = new Blob(z2, y2, x2, 3, -1, -1, 1);
+            var b = blobs[i];
+            blobs[perChannel + i] = new Blob(
+                Math.Clamp(b.Z + rnd.Next(-jitter, jitter + 1), 0, shape.Z - 1),
+                Math.Clamp(b.Y + rnd.Next(-jitter, jitter + 1), 0, shape.Y - 1),
+                Math.Clamp(b.X + rnd.Next(-jitter, jitter + 1), 0, shape.X - 1), 3, -1, -1, 1);
         }
         return blobs;
+    }
+
+    /// <summary>
+    /// The stack the oracle's density implies for <paramref name="perChannel"/> blobs: z = 64 and a square y,x with
+    /// 6000² · perChannel / 10⁶ pixels (64×6000×6000 for 10⁶, 64×18974×18974 for 10⁷).
+    /// </summary>
+    public static ZyxInt ShapeFor(int perChannel)
+    {
+        int side = (int)Math.Round(6000 * Math.Sqrt(perChannel / 1e6));
+        return new ZyxInt(64, Math.Max(side, 1), Math.Max(side, 1));
     }
 }

@@ -38,7 +38,7 @@ public static class DetectCommand
         cmd.SetAction(pr =>
         {
             var profiles = (pr.GetValue(profile) is { Length: > 0 } names ? names : ["default"])
-                .Select(nm => ProfileOf(nm, pr.GetValue(profileSet) ?? [])).ToArray();
+                .Select(nm => CliValues.Profile(nm, pr.GetValue(profileSet) ?? [])).ToArray();
             int n = pr.GetValue(threads);
             if (n < 1) throw new UsageException($"--threads: must be >= 1, got {n}");
             var block = pr.GetValue(blockSize) is { } b ? CliValues.PositiveShape(b, "--block-size") : (ZyxInt?)null;
@@ -74,26 +74,5 @@ public static class DetectCommand
         var vols = Enumerable.Range(0, tiff.Channels).Select(c => tiff.Channel<T>(c)).ToArray();
         var img = new MultiChannelVolume<T>(vols, resolution ?? tiff.ResolutionUm);
         return blocks ? BlobDetector.DetectBlocks(img, options) : BlobDetector.Detect(img, options);
-    }
-
-    private static RoiProfile ProfileOf(string names, string[] settings)
-    {
-        RoiProfile p;
-        try
-        {
-            p = RoiProfiles.Resolve(names);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException("--profile: " + e.Message.Split(" (Parameter")[0]);
-        }
-        try
-        {
-            return RoiProfileOverrides.Apply(p, settings);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException("--profile-set: " + e.Message);
-        }
     }
 }

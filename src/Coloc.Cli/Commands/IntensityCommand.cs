@@ -27,10 +27,11 @@ public static class IntensityCommand
         var channels = new Option<string?>("--channels") { Description = "Channels that take part, 0-based, e.g. 0,2 (default all)" };
         var diagnostics = new Option<string?>("--diagnostics") { Description = "Also write blob_index,blob_channel,other_channel,mean_intensity_in_other,threshold_of_other" };
         var frame = new Option<int>("--frame") { Description = "Time point of a hyperstack, 0-based (default 0)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores; at most one per channel); never changes the result", DefaultValueFactory = _ => Environment.ProcessorCount };
 
         var cmd = new Command("intensity", "Flag blobs whose neighbourhood is bright in each channel (MagellanMapper colocalize_blobs).")
         {
-            image, blobs, output, thresh, channels, diagnostics, frame,
+            image, blobs, output, thresh, channels, diagnostics, frame, threads,
         };
         cmd.SetAction(pr =>
         {
@@ -47,6 +48,7 @@ public static class IntensityCommand
             {
                 Threshold = rule,
                 Channels = pr.GetValue(channels) is { } c ? CliValues.Channels(c, "--channels") : null,
+                Threads = pr.GetValue(threads) is var n && n >= 1 ? n : throw new UsageException($"--threads: must be >= 1, got {n}"),
             };
             string imagePath = pr.GetValue(image)!, blobPath = pr.GetValue(blobs)!;
             int t = pr.GetValue(frame);

@@ -54,7 +54,7 @@ public static class MatchCommand
                 InnerPaddingVoxels = pr.GetValue(innerPadding) is { } ip ? NonNegative(ip, "--inner-padding") : null,
                 Channels = pr.GetValue(channels) is { } c ? CliValues.Channels(c, "--channels") : null,
                 ResolutionUm = pr.GetValue(resolution) is { } r ? CliValues.PositiveVector(r, "--resolution") : Zyx.All(1),
-                Profile = Profile(pr.GetValue(profile)!, pr.GetValue(profileSet) ?? []),
+                Profile = CliValues.Profile(pr.GetValue(profile)!, pr.GetValue(profileSet) ?? []),
                 Threads = pr.GetValue(threads) is var n && n >= 1 ? n : throw new UsageException($"--threads: must be >= 1, got {n}"),
                 BlockSizeVoxels = pr.GetValue(blockSize) is { } b ? CliValues.PositiveShape(b, "--block-size") : null,
             };
@@ -70,7 +70,7 @@ public static class MatchCommand
             if (pr.GetValue(expName) is not null && dbPath is null) throw new UsageException("--exp-name: needs --db");
 
             var sw = Stopwatch.StartNew();
-            var input = BlobCsv.Read(blobPath);
+            var input = BlobCsv.Read(blobPath, request.Threads);
             var matches = MatchEngine.Run(input, request);
             if (dbPath is not null)
             {
@@ -80,7 +80,7 @@ public static class MatchCommand
             }
             var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
             MatchOutput.Write(outDir, matches, summary,
-                matches.MultiPositive is { } mp ? w => MultiPositiveJson.Write(w, mp) : null);
+                matches.MultiPositive is { } mp ? w => MultiPositiveJson.Write(w, mp) : null, request.Threads);
             foreach (var line in summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"wrote {matches.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;
@@ -101,26 +101,5 @@ public static class MatchCommand
         var v = CliValues.Vector(text, flag);
         if (v.Min < 0) throw new UsageException($"{flag}: values must be >= 0, got '{text}'");
         return v;
-    }
-
-    private static RoiProfile Profile(string names, string[] settings)
-    {
-        RoiProfile p;
-        try
-        {
-            p = RoiProfiles.Resolve(names);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException("--profile: " + e.Message.Split(" (Parameter")[0]);
-        }
-        try
-        {
-            return RoiProfileOverrides.Apply(p, settings);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException("--profile-set: " + e.Message);
-        }
     }
 }

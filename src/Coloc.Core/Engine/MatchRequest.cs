@@ -39,7 +39,10 @@ public sealed record MatchRequest
     /// <summary>Worker threads; default all cores. Never changes the result.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Block size in voxels for exact stack runs (bounded memory); null = the engine's choice. Never changes the result.</summary>
+    /// <summary>
+    /// Block size in voxels for exact runs: how the candidate search is divided into work units (components of the
+    /// candidate graph are always global); null = the engine's choice (grid rows). Never changes the result.
+    /// </summary>
     public ZyxInt? BlockSizeVoxels { get; init; }
 
     /// <summary>The tolerance in voxels that this request implies for a stack run, given the profile's geometry.</summary>

@@ -28,6 +28,7 @@ internal sealed class CandidateGrid
         double edge = threshold * (1 + 1e-6);
         long limit = Math.Max(4096L, 4L * n);
         while (RowCount(maxZ - minZ, edge) * RowCount(maxY - minY, edge) > limit) edge *= 2;
+        // (RowCount works in doubles, so even absurd extents cannot overflow the test.)
         _edge = edge;
         _rowsZ = (int)RowCount(maxZ - minZ, edge);
         _rowsY = (int)RowCount(maxY - minY, edge);
@@ -71,29 +72,31 @@ internal sealed class CandidateGrid
     /// <summary>Scaled y of each sorted position.</summary>
     public double[] SortedY { get; }
 
-    /// <summary>The row of a scaled (z, y) clamped to the grid, as a sort key for query order.</summary>
-    public int RowKey(double z, double y) =>
-        Math.Clamp(CellUnclamped(z, _originZ), 0, _rowsZ - 1) * _rowsY + Math.Clamp(CellUnclamped(y, _originY), 0, _rowsY - 1);
+    /// <summary>The grid row of a scaled (z, y) query, or −1 when it lies outside the grid's z,y range by more than one row.</summary>
+    public int QueryRow(double z, double y)
+    {
+        int cz = CellUnclamped(z, _originZ), cy = CellUnclamped(y, _originY);
+        if (cz < -1 || cz > _rowsZ || cy < -1 || cy > _rowsY) return -1;
+        return (cz + 1) * (_rowsY + 2) + (cy + 1);
+    }
 
     /// <summary>
-    /// Visits every sorted position whose point may lie within <paramref name="threshold"/> of (qz, qy, qx):
-    /// the 3×3 rows around the query, x in <c>[qx − w, qx + w]</c> with w slightly above the threshold.
+    /// The sorted ranges of the (up to 9) grid rows around query row <paramref name="queryRow"/> (from
+    /// <see cref="QueryRow"/>), each starting at the first x ≥ <paramref name="lo"/>; returns how many.
     /// </summary>
-    public void Query<TVisitor>(double qz, double qy, double qx, double threshold, ref TVisitor visitor)
-        where TVisitor : struct, IGridVisitor
+    public int NeighbourRows(int queryRow, double lo, Span<int> start, Span<int> end)
     {
-        int cz = CellUnclamped(qz, _originZ), cy = CellUnclamped(qy, _originY);
-        double w = threshold * (1 + 1e-9);
-        double lo = qx - w, hi = qx + w;
+        int cz = queryRow / (_rowsY + 2) - 1, cy = queryRow % (_rowsY + 2) - 1, n = 0;
         for (int iz = Math.Max(cz - 1, 0); iz <= Math.Min(cz + 1, _rowsZ - 1); iz++)
             for (int iy = Math.Max(cy - 1, 0); iy <= Math.Min(cy + 1, _rowsY - 1); iy++)
             {
                 int row = iz * _rowsY + iy;
                 int s = RowStart[row], e = RowStart[row + 1];
                 if (s == e) continue;
-                int k = LowerBound(s, e, lo);
-                for (; k < e && X[k] <= hi; k++) visitor.Visit(k);
+                start[n] = LowerBound(s, e, lo);
+                end[n++] = e;
             }
+        return n;
     }
 
     private int LowerBound(int s, int e, double v)
@@ -114,5 +117,5 @@ internal sealed class CandidateGrid
         return c < -2 ? -2 : c > int.MaxValue - 4 ? int.MaxValue - 4 : (int)c;
     }
 
-    private static long RowCount(double extent, double edge) => (long)Math.Floor(extent / edge) + 1;
+    private static double RowCount(double extent, double edge) => Math.Floor(extent / edge) + 1;
 }

@@ -26,7 +26,7 @@ namespace Coloc.Core.Exact;
 public static class ExactColocalizer
 {
     /// <summary>Colocalizes every channel pair of <paramref name="blobs"/>.</summary>
-    /// <exception cref="ArgumentException">The options are invalid (tolerance not finite and &gt; 0, threads &lt; 1, block size &lt; 1).</exception>
+    /// <exception cref="ArgumentException">The options are invalid (tolerance not finite and &gt; 0, threads &lt; 1, block size &lt; 1), or a blob coordinate is not finite.</exception>
     public static MatchSet Colocalize(Blob[] blobs, ExactMatchOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(blobs);
@@ -63,6 +63,8 @@ public static class ExactColocalizer
         for (int i = 0; i < blobs.Length; i++)
         {
             ref readonly var b = ref blobs[i];
+            if (!double.IsFinite(b.Z) || !double.IsFinite(b.Y) || !double.IsFinite(b.X))
+                throw new ArgumentException($"blob {i} has a coordinate that is not finite ({b.Z},{b.Y},{b.X})");
             if (!slot.TryGetValue((int)b.Channel, out int k)) continue;
             if (options.Roi is { } roi && !roi.Contains(b.Z, b.Y, b.X)) continue;
             lists[k].Add(i);

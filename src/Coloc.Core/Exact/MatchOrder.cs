@@ -46,7 +46,7 @@ internal static class MatchOrder
 
     private readonly record struct Key(double Z, double Y, double X, int Row);
 
-    private sealed class KeyComparer(Blob[] blobs, int[] a, int[] b) : IComparer<Key>
+    private readonly struct KeyComparer(Blob[] blobs, int[] a, int[] b) : IComparer<Key>
     {
         public int Compare(Key p, Key q)
         {

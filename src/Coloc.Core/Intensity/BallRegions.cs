@@ -6,9 +6,12 @@ namespace Coloc.Core.Intensity;
 
 /// <summary>
 /// The pixel values under each blob's region (see <see cref="IntensityColocalizer"/>) in every compared channel,
-/// collected in one z sweep: for plane z the label plane of each channel is stamped with the ball cross-sections of
-/// the blobs whose centre lies within 2 planes (higher member index wins), each blob reads the voxels of its
-/// cross-section that carry its own label (row-major), and the stamps are cleared again.
+/// collected in one z sweep without label images. A voxel of blob m's ball belongs to m unless a later blob of the
+/// same channel (higher member index = later input row) also covers it — which is what MagellanMapper's label image,
+/// grey-dilated with the ball, says. Two balls of radius 2 can share voxels only if their centres are at most 4 apart,
+/// so each blob first collects those later neighbours (<see cref="LaterNeighbours"/>); for plane z every blob whose
+/// centre lies within 2 planes marks the voxels of its cross-section it owns and reads them (row-major) in every
+/// channel. Memory: the image planes being read plus 33 values per blob and channel.
 /// </summary>
 internal sealed class BallRegions
 {
@@ -30,80 +33,135 @@ internal sealed class BallRegions
     /// <summary>NumPy float64 mean of <see cref="Values"/>; NaN for an empty region.</summary>
     internal double Mean(int m, int slot) => NumpyStats.Mean(Values(m, slot));
 
-    internal static BallRegions Sample<T>(IReadOnlyList<IVolume<T>> image, IReadOnlyList<Blob> blobs, List<int> members, int[] channels)
+    /// <summary>Collects the values; with <paramref name="threads"/> &gt; 1 the channels are swept concurrently (disjoint outputs, same result).</summary>
+    internal static BallRegions Sample<T>(IReadOnlyList<IVolume<T>> image, IReadOnlyList<Blob> blobs, List<int> members, int[] channels, int threads)
         where T : unmanaged, INumberBase<T>
     {
         var shape = image[0].Shape;
-        int ny = shape.Y, nx = shape.X, k = channels.Length, r = BallFootprint.Radius;
-        var result = new BallRegions(members.Count, k);
-        if (members.Count == 0) return result;
-        var slotOf = new int[image.Count];
-        Array.Fill(slotOf, -1);
-        for (int s = 0; s < k; s++) slotOf[channels[s]] = s;
-
-        var cz = new int[members.Count];
-        var cy = new int[members.Count];
-        var cx = new int[members.Count];
-        var cs = new int[members.Count];
+        int k = channels.Length, n = members.Count;
+        var result = new BallRegions(n, k);
+        if (n == 0) return result;
+        var c = new (int Z, int Y, int X, int Channel)[n];
         var byZ = new List<int>[shape.Z];
-        for (int m = 0; m < members.Count; m++)
+        for (int m = 0; m < n; m++)
         {
             var b = blobs[members[m]];
-            (cz[m], cy[m], cx[m], cs[m]) = ((int)b.Z, (int)b.Y, (int)b.X, slotOf[(int)b.Channel]);
-            (byZ[cz[m]] ??= new List<int>()).Add(m);
+            c[m] = ((int)b.Z, (int)b.Y, (int)b.X, (int)b.Channel);
+            (byZ[c[m].Z] ??= new List<int>()).Add(m);
         }
-        var labels = new int[k][];
-        for (int s = 0; s < k; s++)
+        // Visit blobs in y,x order within a plane for memory locality; ownership does not depend on visiting order.
+        foreach (var list in byZ) list?.Sort((a, b) => c[a].Y != c[b].Y ? c[a].Y.CompareTo(c[b].Y) : c[a].X != c[b].X ? c[a].X.CompareTo(c[b].X) : a.CompareTo(b));
+        var later = LaterNeighbours(c);
+
+        var counts = new byte[k][];
+        if (threads <= 1 || k == 1)
         {
-            labels[s] = new int[checked(ny * nx)];
-            Array.Fill(labels[s], -1);
+            for (int s2 = 0; s2 < k; s2++) counts[s2] = Sweep(image[channels[s2]], s2, k, c, byZ, later, result._values);
         }
-        var active = new List<int>();
-        var local = new int[members.Count];
-        for (int z = 0; z < shape.Z; z++)
+        else
         {
-            active.Clear();
-            for (int zc = Math.Max(0, z - r); zc <= Math.Min(shape.Z - 1, z + r); zc++)
-                if (byZ[zc] is { } list) active.AddRange(list);
-            if (active.Count == 0) continue;
-            active.Sort();   // ascending member index = ascending input row: later blobs stamp last and win
-            foreach (int m in active) Stamp(labels[cs[m]], m, z - cz[m], cy[m], cx[m], ny, nx, set: true);
-            for (int s2 = 0; s2 < k; s2++)
+            try
             {
-                var plane = image[channels[s2]].Plane(z);
-                foreach (int m in active)
-                {
-                    var lab = labels[cs[m]];
-                    int n = result._counts[m];
-                    var dst = result._values.AsSpan(((m * k) + s2) * BallFootprint.Size, BallFootprint.Size);
-                    foreach (var (dy, dx) in BallFootprint.Sections[z - cz[m] + r])
-                    {
-                        int y = cy[m] + dy, x = cx[m] + dx;
-                        if ((uint)y >= (uint)ny || (uint)x >= (uint)nx) continue;
-                        int p = y * nx + x;
-                        if (lab[p] == m) dst[n++] = double.CreateTruncating(plane[p]);
-                    }
-                    local[m] = n;
-                }
+                Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = threads }, s2 =>
+                    counts[s2] = Sweep(image[channels[s2]], s2, k, c, byZ, later, result._values));
             }
-            foreach (int m in active)
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
             {
-                result._counts[m] = (byte)local[m];
-                Stamp(labels[cs[m]], m, z - cz[m], cy[m], cx[m], ny, nx, set: false);
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             }
         }
+        counts[0].CopyTo(result._counts, 0);   // the same for every channel: ownership does not depend on intensities
         return result;
     }
 
-    private static void Stamp(int[] labels, int m, int dz, int cy, int cx, int ny, int nx, bool set)
+    /// <summary>One channel's z sweep: for each plane, the owned voxels of every blob within 2 planes, read row-major into <paramref name="values"/> (slot <paramref name="slot"/>). Returns the region sizes.</summary>
+    private static byte[] Sweep<T>(IVolume<T> volume, int slot, int k, (int Z, int Y, int X, int Channel)[] c, List<int>?[] byZ, int[]?[] later, double[] values)
+        where T : unmanaged, INumberBase<T>
     {
-        foreach (var (dy, dx) in BallFootprint.Sections[dz + BallFootprint.Radius])
+        var shape = volume.Shape;
+        int ny = shape.Y, nx = shape.X, r = BallFootprint.Radius;
+        var counts = new byte[c.Length];
+        for (int z = 0; z < shape.Z; z++)
         {
-            int y = cy + dy, x = cx + dx;
-            if ((uint)y >= (uint)ny || (uint)x >= (uint)nx) continue;
-            int p = y * nx + x;
-            if (set) { if (labels[p] < m) labels[p] = m; }
-            else labels[p] = -1;
+            int z0 = Math.Max(0, z - r), z1 = Math.Min(shape.Z - 1, z + r);
+            bool any = false;
+            for (int zc = z0; zc <= z1 && !any; zc++) any = byZ[zc] is not null;
+            if (!any) continue;
+            var plane = volume.Plane(z);
+            for (int zc = z0; zc <= z1; zc++)
+            {
+                if (byZ[zc] is not { } list) continue;
+                var section = BallFootprint.Sections[z - zc + r];
+                foreach (int m in list)
+                {
+                    uint bits = Owned(c, later[m], m, z, ny, nx);
+                    int count = counts[m];
+                    var dst = values.AsSpan(((m * k) + slot) * BallFootprint.Size, BallFootprint.Size);
+                    int cy = c[m].Y, cx = c[m].X;
+                    for (int i = 0; bits != 0; i++, bits >>= 1)
+                        if ((bits & 1) != 0)
+                            dst[count++] = double.CreateTruncating(plane[(cy + section[i].Dy) * nx + cx + section[i].Dx]);
+                    counts[m] = (byte)count;
+                }
+            }
         }
+        return counts;
+    }
+
+    /// <summary>Which voxels of member m's cross-section at plane z lie in the image and are covered by no later neighbour.</summary>
+    private static uint Owned((int Z, int Y, int X, int Channel)[] c, int[]? later, int m, int z, int ny, int nx)
+    {
+        var section = BallFootprint.Sections[z - c[m].Z + BallFootprint.Radius];
+        uint bits = 0;
+        for (int i = 0; i < section.Length; i++)
+        {
+            int y = c[m].Y + section[i].Dy, x = c[m].X + section[i].Dx;
+            if ((uint)y >= (uint)ny || (uint)x >= (uint)nx) continue;
+            bool mine = true;
+            if (later is not null)
+                foreach (int j in later)
+                {
+                    int dz = z - c[j].Z, dy = y - c[j].Y, dx = x - c[j].X;
+                    if (dz * dz + dy * dy + dx * dx <= BallFootprint.Radius * BallFootprint.Radius) { mine = false; break; }
+                }
+            if (mine) bits |= 1u << i;
+        }
+        return bits;
+    }
+
+    /// <summary>For each member, the later members of its channel whose centre is at most 4 voxels away (balls can overlap), or null.</summary>
+    private static int[]?[] LaterNeighbours((int Z, int Y, int X, int Channel)[] c)
+    {
+        const int cell = 2 * BallFootprint.Radius;   // centres ≤ 4 apart lie in neighbouring cells
+        static long Key(int ch, int z, int y, int x) => ((((long)ch * 65536 + z) * 1048576) + y) * 1048576 + x;
+        var grid = new Dictionary<long, List<int>>();
+        for (int m = 0; m < c.Length; m++)
+        {
+            long key = Key(c[m].Channel, c[m].Z / cell, c[m].Y / cell, c[m].X / cell);
+            if (!grid.TryGetValue(key, out var list)) grid[key] = list = new List<int>();
+            list.Add(m);
+        }
+        var result = new int[]?[c.Length];
+        var found = new List<int>();
+        for (int m = 0; m < c.Length; m++)
+        {
+            found.Clear();
+            int gz = c[m].Z / cell, gy = c[m].Y / cell, gx = c[m].X / cell;
+            for (int dz = -1; dz <= 1; dz++)
+            for (int dy = -1; dy <= 1; dy++)
+            for (int dx = -1; dx <= 1; dx++)
+            {
+                if (gz + dz < 0 || gy + dy < 0 || gx + dx < 0) continue;
+                if (!grid.TryGetValue(Key(c[m].Channel, gz + dz, gy + dy, gx + dx), out var list)) continue;
+                foreach (int j in list)
+                {
+                    if (j <= m) continue;
+                    int a = c[j].Z - c[m].Z, b = c[j].Y - c[m].Y, d = c[j].X - c[m].X;
+                    if (a * a + b * b + d * d <= cell * cell) found.Add(j);
+                }
+            }
+            if (found.Count > 0) result[m] = found.ToArray();
+        }
+        return result;
     }
 }

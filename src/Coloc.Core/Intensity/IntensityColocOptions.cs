@@ -12,4 +12,11 @@ public sealed record IntensityColocOptions
     /// channels (the later-blob-wins rule only compares blobs of one channel).
     /// </summary>
     public IReadOnlyList<int>? Channels { get; init; }
+
+    /// <summary>
+    /// Threads (default 1): the compared channels are swept concurrently, at most one thread per channel, so the
+    /// image's volumes must allow <c>Plane</c> calls on different channels at the same time (in-memory volumes and
+    /// <c>TiffStack</c> channels do). Never changes the result.
+    /// </summary>
+    public int Threads { get; init; } = 1;
 }

@@ -19,8 +19,8 @@ namespace Coloc.Core.Intensity;
 /// </list>
 /// Means are NumPy float64 means in row-major voxel order (pairwise summation, <see cref="NumpyStats"/>), exact for
 /// integer pixels. For float32 pixels MagellanMapper (NumPy) accumulates in float32; we accumulate in float64, so
-/// means may differ in the last float32 digits. The image is swept plane by plane (memory: one plane and one label
-/// plane per compared channel plus 33 values per blob and channel), so files larger than memory give exactly the
+/// means may differ in the last float32 digits. The image is swept plane by plane (memory: one plane per compared
+/// channel plus 33 values per blob and channel), so files larger than memory give exactly the
 /// result of one call on the whole image; thresholds are computed over the whole image after the sweep.
 /// </summary>
 public static class IntensityColocalizer
@@ -33,6 +33,7 @@ public static class IntensityColocalizer
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(blobs);
         options ??= new IntensityColocOptions();
+        if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "threads must be >= 1");
         if (image.Count == 0) throw new ArgumentException("the image needs at least one channel", nameof(image));
         var shape = image[0].Shape;
         if (image.Any(v => v.Shape != shape)) throw new ArgumentException("all image channels must have the same shape", nameof(image));
@@ -60,7 +61,7 @@ public static class IntensityColocalizer
             present[ch] = true;
         }
         var channels = Enumerable.Range(0, nChannels).Where(c => present[c]).ToArray();
-        var regions = BallRegions.Sample(image, blobs, members, channels);
+        var regions = BallRegions.Sample(image, blobs, members, channels, options.Threads);
 
         int k = channels.Length;
         var thresholds = new double?[nChannels];

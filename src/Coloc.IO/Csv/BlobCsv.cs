@@ -12,14 +12,22 @@ public static class BlobCsv
     /// <summary>The header Coloc writes.</summary>
     public const string Header = "z,y,x,radius,confirmed,truth,channel";
 
-    /// <summary>Reads the blobs of a CSV file in row order.</summary>
+    private static readonly string[] Need = Header.Split(',');
+
+    /// <summary>
+    /// Reads the blobs of a CSV file in row order. UTF-8 files are parsed in blocks of whole lines on
+    /// <paramref name="threads"/> threads (0 = all cores); the result and any message are those of
+    /// <see cref="Read(TextReader, string)"/>.
+    /// </summary>
     /// <exception cref="ColocFormatException">The file is missing, lacks a required column, or holds a value that is not a finite number (or a channel that is not a whole number ≥ 0).</exception>
-    public static Blob[] Read(string path)
+    public static Blob[] Read(string path, int threads = 0)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) throw new ColocFormatException($"{path}: blob file not found");
         try
         {
+            var fast = BlobCsvReader.Read(path, threads > 0 ? threads : Environment.ProcessorCount);
+            if (fast is not null) return fast;
             using var r = new StreamReader(path, System.Text.Encoding.UTF8, true, 1 << 16);
             return Read(r, path);
         }
@@ -35,42 +43,63 @@ public static class BlobCsv
         ArgumentNullException.ThrowIfNull(reader);
         string? header = reader.ReadLine();
         if (header is null) throw new ColocFormatException($"{name}: empty file, expected the header '{Header}'");
-        var names = header.Trim().TrimStart('\uFEFF').Split(',').Select(s => s.Trim()).ToArray();
-        var need = Header.Split(',');
-        var col = new int[need.Length];
-        for (int k = 0; k < need.Length; k++)
-        {
-            col[k] = Array.IndexOf(names, need[k]);
-            if (col[k] < 0)
-                throw new ColocFormatException($"{name}:1: header lacks column '{need[k]}' (need {Header}; got '{header}')");
-        }
-        int width = names.Length;
+        var (col, width) = ParseHeader(header, name);
         var blobs = new List<Blob>();
-        Span<double> vals = stackalloc double[Blob.CanonicalColumnCount];
-        Span<Range> parts = new Range[width + 1];
-        int lineNo = 1;
+        var vals = new double[Blob.CanonicalColumnCount];
+        long lineNo = 1;
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
             lineNo++;
-            var span = line.AsSpan();
-            if (span.IsWhiteSpace()) continue;
-            int n = span.Split(parts, ',');
-            if (n != width)
-                throw new ColocFormatException($"{name}:{lineNo}: {n} fields, header has {width}");
-            for (int k = 0; k < need.Length; k++)
-            {
-                var field = span[parts[col[k]]];
-                if (!CsvNumber.TryParse(field, out vals[k]))
-                    throw new ColocFormatException($"{name}:{lineNo}: column '{need[k]}' is not a number: '{field.ToString()}'");
-                if (!double.IsFinite(vals[k]))
-                    throw new ColocFormatException($"{name}:{lineNo}: column '{need[k]}' must be finite, got '{field.ToString()}'");
-            }
-            if (vals[6] < 0 || vals[6] != Math.Floor(vals[6]) || vals[6] > int.MaxValue)
-                throw new ColocFormatException($"{name}:{lineNo}: channel must be a whole number >= 0, got {CsvNumber.Format(vals[6])}");
-            blobs.Add(new Blob(vals[0], vals[1], vals[2], vals[3], vals[4], vals[5], vals[6]));
+            if (ParseLine(line, col, width, name, lineNo, vals))
+                blobs.Add(new Blob(vals[0], vals[1], vals[2], vals[3], vals[4], vals[5], vals[6]));
         }
         return blobs.ToArray();
+    }
+
+    /// <summary>The field index of each canonical column and the number of header fields.</summary>
+    internal static (int[] Col, int Width) ParseHeader(string header, string name)
+    {
+        var names = header.Trim().TrimStart('\uFEFF').Split(',').Select(s => s.Trim()).ToArray();
+        var col = new int[Need.Length];
+        for (int k = 0; k < Need.Length; k++)
+        {
+            col[k] = Array.IndexOf(names, Need[k]);
+            if (col[k] < 0)
+                throw new ColocFormatException($"{name}:1: header lacks column '{Need[k]}' (need {Header}; got '{header}')");
+        }
+        return (col, names.Length);
+    }
+
+    /// <summary>Parses one data line into <paramref name="vals"/>; false for a blank line.</summary>
+    internal static bool ParseLine(string line, int[] col, int width, string name, long lineNo, Span<double> vals)
+    {
+        var span = line.AsSpan();
+        if (span.IsWhiteSpace()) return false;
+        Span<Range> parts = width < 64 ? stackalloc Range[width + 1] : new Range[width + 1];
+        int n = span.Split(parts, ',');
+        if (n != width)
+            throw new ColocFormatException($"{name}:{lineNo}: {n} fields, header has {width}");
+        for (int k = 0; k < Need.Length; k++)
+            ParseField(span[parts[col[k]]].ToString(), k, name, lineNo, vals);
+        CheckChannel(vals[6], name, lineNo);
+        return true;
+    }
+
+    /// <summary>Parses canonical column <paramref name="k"/> from its field text.</summary>
+    internal static void ParseField(string field, int k, string name, long lineNo, Span<double> vals)
+    {
+        if (!CsvNumber.TryParse(field, out vals[k]))
+            throw new ColocFormatException($"{name}:{lineNo}: column '{Need[k]}' is not a number: '{field}'");
+        if (!double.IsFinite(vals[k]))
+            throw new ColocFormatException($"{name}:{lineNo}: column '{Need[k]}' must be finite, got '{field}'");
+    }
+
+    /// <summary>Rejects a channel that is not a whole number in 0..int.MaxValue.</summary>
+    internal static void CheckChannel(double channel, string name, long lineNo)
+    {
+        if (channel < 0 || channel != Math.Floor(channel) || channel > int.MaxValue)
+            throw new ColocFormatException($"{name}:{lineNo}: channel must be a whole number >= 0, got {CsvNumber.Format(channel)}");
     }
 
     /// <summary>Writes blobs with the canonical header, atomically.</summary>

@@ -31,6 +31,21 @@ public static class CsvNumber
         }
     }
 
+    /// <summary>Formats <paramref name="v"/> into <paramref name="dest"/> exactly as <see cref="Write"/> writes it; returns the length (at most 32).</summary>
+    public static int Format(double v, Span<char> dest)
+    {
+        if (v == Math.Floor(v) && Math.Abs(v) < 1e15 && !(v == 0 && double.IsNegative(v)))
+        {
+            ((long)v).TryFormat(dest, out int n, default, CultureInfo.InvariantCulture);
+            return n;
+        }
+        if (double.IsNaN(v)) { "nan".AsSpan().CopyTo(dest); return 3; }
+        if (v.TryFormat(dest, out int m, "R", CultureInfo.InvariantCulture)) return m;
+        var text = Format(v);
+        text.AsSpan().CopyTo(dest);
+        return text.Length;
+    }
+
     /// <summary>Parses a number as written by Coloc, MagellanMapper or Python (<c>nan</c>, <c>inf</c> accepted).</summary>
     public static bool TryParse(ReadOnlySpan<char> s, out double v)
     {

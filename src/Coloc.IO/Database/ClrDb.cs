@@ -175,6 +175,19 @@ public sealed class ClrDb : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sizes this connection's page cache for a bulk insert of <paramref name="matches"/> matches (about 150 bytes of
+    /// pages per match, between 2 MB and 512 MB) so that the unique index on <c>blobs</c> stays in memory until the
+    /// commit. A per-connection setting; nothing is stored in the file.
+    /// </summary>
+    internal static void SetCacheSize(SqliteConnection conn, long matches)
+    {
+        long kib = Math.Clamp(matches * 150 / 1024, 2048, 512 * 1024);
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "PRAGMA cache_size = -" + kib.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        cmd.ExecuteNonQuery();
+    }
+
     private static void Exec(SqliteConnection conn, SqliteTransaction tx, string sql)
     {
         using var cmd = conn.CreateCommand();

@@ -1,5 +1,6 @@
 using Coloc.Core.Blobs;
 using Coloc.Core.Matching;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace Coloc.IO.Database;
@@ -20,17 +21,13 @@ internal sealed class MatchInserter(ClrDb db, SqliteTransaction tx, Cancellation
         long expId = SelectOrInsertExperiment(expName);
         long roiId = SelectOrInsertWholeImageRoi(expId, expName);
 
-        using var blobCmd = Command(
-            "INSERT OR REPLACE INTO blobs (roi_id, z, y, x, radius, confirmed, truth, channel) " +
-            "VALUES ($roi, $z, $y, $x, $radius, $confirmed, $truth, $channel)",
-            "$roi", "$z", "$y", "$x", "$radius", "$confirmed", "$truth", "$channel");
-        using var matchCmd = Command(
-            "INSERT INTO blob_matches (roi_id, blob1, blob2, dist) VALUES ($roi, $blob1, $blob2, $dist)",
-            "$roi", "$blob1", "$blob2", "$dist");
-        blobCmd.Parameters[0].Value = roiId;
-        matchCmd.Parameters[0].Value = roiId;
-        var handle = _conn.Handle!;
-        var ids = new Dictionary<BlobKey, long>();
+        ClrDb.SetCacheSize(_conn, matches.TotalCount);
+        using var blobStmt = new RawStatement(_conn,
+            "INSERT OR REPLACE INTO blobs (roi_id, z, y, x, radius, confirmed, truth, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        using var matchStmt = new RawStatement(_conn, "INSERT INTO blob_matches (roi_id, blob1, blob2, dist) VALUES (?, ?, ?, ?)");
+        blobStmt.Bind(1, roiId);
+        matchStmt.Bind(1, roiId);
+        var ids = new Dictionary<BlobKey, long>(Math.Min(2 * matches.TotalCount, 1 << 26));
         var result = new MatchSet();
 
         foreach (var (pair, table) in matches.Pairs)
@@ -43,20 +40,18 @@ internal sealed class MatchInserter(ClrDb db, SqliteTransaction tx, Cancellation
                 {
                     var b = side == 1 ? rows[i].Blob1 : rows[i].Blob2;
                     var key = BlobKey.Of(b);
-                    if (!ids.TryGetValue(key, out long id))
+                    ref long id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, key, out bool seen);
+                    if (!seen)
                     {
                         Check(b, pair, i, side);
-                        var p = blobCmd.Parameters;
-                        p[1].Value = SqlValue.Numeric(b.Z);
-                        p[2].Value = SqlValue.Numeric(b.Y);
-                        p[3].Value = SqlValue.Numeric(b.X);
-                        p[4].Value = b.Radius;
-                        p[5].Value = SqlValue.Numeric(b.Confirmed);
-                        p[6].Value = SqlValue.Numeric(b.Truth);
-                        p[7].Value = SqlValue.Numeric(b.Channel);
-                        blobCmd.ExecuteNonQuery();
-                        id = SQLitePCL.raw.sqlite3_last_insert_rowid(handle);
-                        ids.Add(key, id);
+                        blobStmt.BindNumeric(2, b.Z);
+                        blobStmt.BindNumeric(3, b.Y);
+                        blobStmt.BindNumeric(4, b.X);
+                        blobStmt.Bind(5, b.Radius);
+                        blobStmt.BindNumeric(6, b.Confirmed);
+                        blobStmt.BindNumeric(7, b.Truth);
+                        blobStmt.BindNumeric(8, b.Channel);
+                        id = blobStmt.Run();
                     }
                     (side == 1 ? id1 : id2)[i] = id;
                     if ((i & 4095) == 0) ct.ThrowIfCancellationRequested();
@@ -68,11 +63,10 @@ internal sealed class MatchInserter(ClrDb db, SqliteTransaction tx, Cancellation
                 double dist = rows[i].Distance;
                 if (!double.IsFinite(dist))
                     throw new ColocFormatException($"{db.Path}: pair {pair} row {i}: distance is not finite ({dist}); the database is unchanged");
-                matchCmd.Parameters[1].Value = id1[i];
-                matchCmd.Parameters[2].Value = id2[i];
-                matchCmd.Parameters[3].Value = dist;
-                matchCmd.ExecuteNonQuery();
-                long matchId = SQLitePCL.raw.sqlite3_last_insert_rowid(handle);
+                matchStmt.Bind(2, id1[i]);
+                matchStmt.Bind(3, id2[i]);
+                matchStmt.Bind(4, dist);
+                long matchId = matchStmt.Run();
                 filled[i] = rows[i] with { MatchId = matchId, RoiId = roiId, Blob1Id = id1[i], Blob2Id = id2[i] };
                 if ((i & 4095) == 0) ct.ThrowIfCancellationRequested();
             }

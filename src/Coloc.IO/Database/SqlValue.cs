@@ -6,7 +6,6 @@ namespace Coloc.IO.Database;
 /// </summary>
 internal static class SqlValue
 {
-    /// <summary>Boxes <paramref name="v"/> as <see cref="long"/> when it is whole and within ±2^63, else as <see cref="double"/>.</summary>
-    public static object Numeric(double v) =>
-        v == Math.Floor(v) && Math.Abs(v) < 9.2e18 ? (object)(long)v : v;
+    /// <summary>True when <paramref name="v"/> is a whole number within ±2^63 (stored as INTEGER).</summary>
+    public static bool IsWhole(double v) => v == Math.Floor(v) && Math.Abs(v) < 9.2e18;
 }

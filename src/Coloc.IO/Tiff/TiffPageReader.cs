@@ -7,20 +7,24 @@ namespace Coloc.IO.Tiff;
 /// Reads the pages of one TIFF file with LibTiff.NET: walks the IFD chain once (checking that every page is a single
 /// grey-scale sample of one size and type), then reads any rectangle of any page by decoding only the strips or
 /// tiles it touches. Every LibTiff.NET error, exception or short read becomes a <see cref="ColocFormatException"/>
-/// naming the file, the page and the problem. Not thread-safe.
+/// naming the file, the page and the problem. Reads may come from several threads: uncompressed strips are read with
+/// positional reads, everything else is decoded under a lock.
 /// </summary>
 internal sealed class TiffPageReader : IDisposable
 {
     private readonly LibTiff _tif;
     private readonly TiffMessages _messages;
     private readonly List<TiffPage> _pages = new();
+    private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _raw;
+    private bool _swapped;
     private int _current = -1;
     private byte[] _block = [];
 
-    private TiffPageReader(LibTiff tif, TiffMessages messages)
+    private TiffPageReader(LibTiff tif, TiffMessages messages, Microsoft.Win32.SafeHandles.SafeFileHandle raw)
     {
         _tif = tif;
         _messages = messages;
+        _raw = raw;
     }
 
     internal string Path => _messages.Path;
@@ -33,7 +37,7 @@ internal sealed class TiffPageReader : IDisposable
     /// <summary>The ImageDescription of the first page, or null.</summary>
     internal string? Description { get; private set; }
 
-    /// <summary>XResolution, YResolution (pixels per unit; 0 if absent) and ResolutionUnit (1 none, 2 inch, 3 cm) of the first page.</summary>
+    /// <summary>Pixel width and height in resolution units (1 / X/YResolution, as denominator / numerator; 0 if absent) and ResolutionUnit (1 none, 2 inch, 3 cm) of the first page.</summary>
     internal (double X, double Y, int Unit) Resolution { get; private set; }
 
     internal static TiffPageReader Open(string path, Action<string>? warn)
@@ -57,8 +61,17 @@ internal sealed class TiffPageReader : IDisposable
             tif = LibTiff.ClientOpen(path, "rc", messages, new MessageTiffStream(fs));
             if (tif is null)
                 throw new ColocFormatException($"{path}: not a readable TIFF file: {messages.TakeError() ?? "unknown error"}");
-            var reader = new TiffPageReader(tif, messages);
-            reader.WalkPages();
+            var reader = new TiffPageReader(tif, messages, File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess));
+            try
+            {
+                reader._swapped = tif.IsByteSwapped();
+                reader.WalkPages();
+            }
+            catch
+            {
+                reader._raw.Dispose();
+                throw;
+            }
             return reader;
         }
         catch (ColocFormatException)
@@ -108,7 +121,7 @@ internal sealed class TiffPageReader : IDisposable
         {
             Width = width; Height = height; PixelType = type;
             Description = _tif.GetField(TiffTag.IMAGEDESCRIPTION)?[0].ToString();
-            Resolution = (Float(TiffTag.XRESOLUTION), Float(TiffTag.YRESOLUTION), Int(TiffTag.RESOLUTIONUNIT, 2));
+            Resolution = (UnitsPerPixel(offset, TiffTag.XRESOLUTION), UnitsPerPixel(offset, TiffTag.YRESOLUTION), Int(TiffTag.RESOLUTIONUNIT, 2));
         }
         else if (width != Width || height != Height || type != PixelType)
         {
@@ -118,11 +131,28 @@ internal sealed class TiffPageReader : IDisposable
         {
             int tw = Int(TiffTag.TILEWIDTH, 0), tl = Int(TiffTag.TILELENGTH, 0);
             if (tw <= 0 || tl <= 0) throw Fail($"page {index} is tiled with tile size {tw}×{tl}");
-            return new TiffPage(offset, true, tw, tl);
+            return new TiffPage(offset, true, tw, tl, null);
         }
         int rps = Int(TiffTag.ROWSPERSTRIP, height);
         if (rps <= 0 || rps > height) rps = height;
-        return new TiffPage(offset, false, width, rps);
+        long[]? raw = null;
+        if (Int(TiffTag.COMPRESSION, 1) == 1)
+        {
+            raw = Longs(TiffTag.STRIPOFFSETS);
+            var counts = Longs(TiffTag.STRIPBYTECOUNTS);
+            int strips = (height + rps - 1) / rps;
+            if (raw is null || counts is null || raw.Length < strips || counts.Length < strips)
+                throw Fail($"page {index} lists {raw?.Length ?? 0} strip offsets and {counts?.Length ?? 0} byte counts for {strips} strips");
+            long rowBytes = (long)width * type.BytesPerSample();
+            for (int k = 0; k < strips; k++)
+            {
+                long need = Math.Min(rps, height - k * rps) * rowBytes;
+                if (counts[k] < need || raw[k] < 0) throw Fail($"page {index} strip {k} has {counts[k]} bytes at offset {raw[k]}, needs {need}");
+                if (raw[k] + need > RandomAccess.GetLength(_raw))
+                    throw Fail($"page {index} strip {k} ends at byte {raw[k] + need} but the file has {RandomAccess.GetLength(_raw)} bytes (truncated)");
+            }
+        }
+        return new TiffPage(offset, false, width, rps, raw);
     }
 
     /// <summary>
@@ -140,32 +170,44 @@ internal sealed class TiffPageReader : IDisposable
         if (region.Pixels == 0) return;
         try
         {
-            Select(page);
             var p = _pages[page];
-            int by0 = region.Y / p.BlockHeight, by1 = (region.Y + region.Height - 1) / p.BlockHeight;
-            int bx0 = region.X / p.BlockWidth, bx1 = (region.X + region.Width - 1) / p.BlockWidth;
-            for (int by = by0; by <= by1; by++)
+            if (p.RawStripOffsets is { } offsets)
             {
-                for (int bx = bx0; bx <= bx1; bx++)
-                {
-                    int top = by * p.BlockHeight, left = bx * p.BlockWidth;
-                    int rows = p.Tiled ? p.BlockHeight : Math.Min(p.BlockHeight, Height - top);
-                    int stride = p.BlockWidth * bpp;
-                    var block = Decode(page, p, by, bx, rows * stride);
-                    int y0 = Math.Max(top, region.Y), y1 = Math.Min(top + rows, region.Y + region.Height);
-                    int x0 = Math.Max(left, region.X), x1 = Math.Min(left + p.BlockWidth, region.X + region.Width);
-                    int rowBytes = (x1 - x0) * bpp;
-                    for (int y = y0; y < y1; y++)
-                    {
-                        block.Slice((y - top) * stride + (x0 - left) * bpp, rowBytes)
-                            .CopyTo(destination.Slice(((y - region.Y) * region.Width + (x0 - region.X)) * bpp, rowBytes));
-                    }
-                }
+                TiffRawStrips.Read(_raw, Path, page, p.BlockHeight, offsets, Width, Height, BytesPerPixel, _swapped, region, destination);
+                return;
             }
+            lock (_tif)   // LibTiff.NET keeps per-file state: decode one request at a time; raw strips need no lock
+                DecodeRegion(page, p, region, destination);
         }
         catch (Exception e) when (e is not ColocFormatException and not OutOfMemoryException and not ArgumentException)
         {
             throw Fail($"page {page} cannot be decoded: {e.Message}", e);
+        }
+    }
+
+    private void DecodeRegion(int page, TiffPage p, TiffRegion region, Span<byte> destination)
+    {
+        int bpp = BytesPerPixel;
+        Select(page);
+        int by0 = region.Y / p.BlockHeight, by1 = (region.Y + region.Height - 1) / p.BlockHeight;
+        int bx0 = region.X / p.BlockWidth, bx1 = (region.X + region.Width - 1) / p.BlockWidth;
+        for (int by = by0; by <= by1; by++)
+        {
+            for (int bx = bx0; bx <= bx1; bx++)
+            {
+                int top = by * p.BlockHeight, left = bx * p.BlockWidth;
+                int rows = p.Tiled ? p.BlockHeight : Math.Min(p.BlockHeight, Height - top);
+                int stride = p.BlockWidth * bpp;
+                var block = Decode(page, p, by, bx, rows * stride);
+                int y0 = Math.Max(top, region.Y), y1 = Math.Min(top + rows, region.Y + region.Height);
+                int x0 = Math.Max(left, region.X), x1 = Math.Min(left + p.BlockWidth, region.X + region.Width);
+                int rowBytes = (x1 - x0) * bpp;
+                for (int y = y0; y < y1; y++)
+                {
+                    block.Slice((y - top) * stride + (x0 - left) * bpp, rowBytes)
+                        .CopyTo(destination.Slice(((y - region.Y) * region.Width + (x0 - region.X)) * bpp, rowBytes));
+                }
+            }
         }
     }
 
@@ -204,15 +246,36 @@ internal sealed class TiffPageReader : IDisposable
         return v is { Length: > 0 } ? v[0].ToInt() : fallback;
     }
 
-    private double Float(TiffTag tag)
+    private long[]? Longs(TiffTag tag)
     {
         var v = _tif.GetField(tag);
-        return v is { Length: > 0 } ? v[0].ToDouble() : 0;
+        if (v is null) return null;
+        foreach (var f in v)
+            if (f.Value is Array a and not byte[])
+            {
+                var r = new long[a.Length];
+                for (int i = 0; i < a.Length; i++) r[i] = Convert.ToInt64(a.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+                return r;
+            }
+        return null;
+    }
+
+    private double UnitsPerPixel(long ifdOffset, TiffTag tag)
+    {
+        if (TiffRationalTag.Read(_raw, ifdOffset, (int)tag) is { Numerator: > 0, Denominator: > 0 } r)
+            return (double)r.Denominator / r.Numerator;
+        var v = _tif.GetField(tag);
+        double perUnit = v is { Length: > 0 } ? v[0].ToDouble() : 0;
+        return perUnit > 0 && double.IsFinite(perUnit) ? 1 / perUnit : 0;
     }
 
     private ColocFormatException Fail(string problem, Exception? inner = null) =>
         inner is null ? new ColocFormatException($"{Path}: {problem}") : new ColocFormatException($"{Path}: {problem}", inner);
 
     /// <inheritdoc/>
-    public void Dispose() => _tif.Dispose();
+    public void Dispose()
+    {
+        _tif.Dispose();
+        _raw.Dispose();
+    }
 }

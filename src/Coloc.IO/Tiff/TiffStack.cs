@@ -10,12 +10,12 @@ namespace Coloc.IO.Tiff;
 /// <c>ImageJ=</c>) give channels, slices and frames, pages ordered <c>page = (t·Z + z)·C + c</c>; any other
 /// multi-page file is one channel, one frame, one z slice per page. Strips or tiles, uncompressed or any codec
 /// LibTiff.NET decodes (LZW, Deflate, PackBits, …), classic or BigTIFF, either byte order. Arrays are z,y,x with x
-/// fastest, exactly as stored (no y/x swap). Not thread-safe: use one instance per thread.
+/// fastest, exactly as stored (no y/x swap). Reads may run on several threads at once (uncompressed strips in
+/// parallel, compressed data one request at a time); <see cref="Channel{T}"/> views each keep their own buffer.
 /// </summary>
 public sealed class TiffStack : IDisposable
 {
     private readonly TiffPageReader _reader;
-    private byte[] _bytes = [];
 
     private TiffStack(TiffPageReader reader, int channels, int slices, int frames, Zyx resolutionUm, ImageJDescription? imageJ)
     {
@@ -56,7 +56,7 @@ public sealed class TiffStack : IDisposable
                     throw new ColocFormatException($"{path}: the ImageJ header says images={ij.Images} but the file has {reader.PageCount} pages (truncated, or an ImageJ >4 GB raw file, which is not supported)");
                 (c, z, t) = (ij.Channels, ij.Slices, ij.Frames);
             }
-            return new TiffStack(reader, c, z, t, TiffCalibration.ResolutionUm(ij, reader.Resolution), ij);
+            return new TiffStack(reader, c, z, t, TiffCalibration.ResolutionUm(ij, reader.Resolution.X, reader.Resolution.Y, reader.Resolution.Unit), ij);
         }
         catch
         {
@@ -78,7 +78,7 @@ public sealed class TiffStack : IDisposable
     public int Frames { get; }
 
     /// <summary>
-    /// Voxel size z,y,x in µm: y,x = 1 / YResolution, 1 / XResolution converted from the ImageJ <c>unit</c> (or from
+    /// Voxel size z,y,x in µm: y,x = 1 / YResolution, 1 / XResolution (denominator / numerator) in the ImageJ <c>unit</c> (or
     /// centimetres when ResolutionUnit is cm), z = the ImageJ <c>spacing</c> in that unit; (1, 1, 1) if the file is
     /// uncalibrated (no known unit). See <see cref="TiffCalibration"/>.
     /// </summary>
@@ -131,12 +131,19 @@ public sealed class TiffStack : IDisposable
     {
         CheckBox(offset, size, destination.Length);
         int plane = size.Y * size.X, bpp = _reader.BytesPerPixel;
-        if (_bytes.Length < plane * bpp) _bytes = new byte[plane * bpp];
-        for (int dz = 0; dz < size.Z; dz++)
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, plane * bpp));
+        try
         {
-            var raw = _bytes.AsSpan(0, plane * bpp);
-            _reader.ReadRegion(PageIndex(channel, offset.Z + dz, frame), new TiffRegion(offset.Y, offset.X, size.Y, size.X), raw);
-            TiffConvert.ToFloat(PixelType, raw, destination.Slice(dz * plane, plane));
+            for (int dz = 0; dz < size.Z; dz++)
+            {
+                var raw = bytes.AsSpan(0, plane * bpp);
+                _reader.ReadRegion(PageIndex(channel, offset.Z + dz, frame), new TiffRegion(offset.Y, offset.X, size.Y, size.X), raw);
+                TiffConvert.ToFloat(PixelType, raw, destination.Slice(dz * plane, plane));
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 

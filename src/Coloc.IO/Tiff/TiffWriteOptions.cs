@@ -17,6 +17,9 @@ public sealed record TiffWriteOptions
     /// <summary>Rows per strip when not tiled; 0 (default) = the whole plane in one strip.</summary>
     public int RowsPerStrip { get; init; }
 
-    /// <summary>Voxel size z,y,x in µm, written as ImageJ <c>spacing</c>, <c>unit=micron</c> and X/YResolution = 1/size pixels per µm. Default (1, 1, 1).</summary>
+    /// <summary>
+    /// Voxel size z,y,x in µm, written as ImageJ <c>spacing</c> (exact decimal), <c>unit=micron</c> and X/YResolution =
+    /// 1/size pixels per µm (LibTiff.NET stores these rationals from a float: about 7 significant digits). Default (1, 1, 1).
+    /// </summary>
     public Zyx ResolutionUm { get; init; } = Zyx.All(1);
 }

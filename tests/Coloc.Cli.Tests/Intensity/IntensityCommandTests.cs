@@ -32,7 +32,7 @@ public sealed class IntensityCommandTests
         string dir = Path.Combine(RepoPaths.OracleCases, caseName);
         using var p = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "params.json")));
         var t = p.RootElement.GetProperty("thresh_runs").GetProperty(run);
-        string thresh = t.ValueKind == JsonValueKind.Null ? "min" : t.GetRawText();
+        string thresh = t.ValueKind switch { JsonValueKind.Null => "min", JsonValueKind.String => t.GetString()!, _ => t.GetRawText() };
         string tmp = RepoPaths.NewTempDir();
         var r = Run("intensity", "--image", Path.Combine(dir, "roi.tif"), "--blobs", Path.Combine(dir, "blobs.csv"),
             "--out", Path.Combine(tmp, "flags.csv"), "--diagnostics", Path.Combine(tmp, "diag.csv"), "--thresh", thresh);

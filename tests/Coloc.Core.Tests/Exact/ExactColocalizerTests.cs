@@ -91,6 +91,24 @@ public sealed class ExactColocalizerTests
     }
 
     [Fact]
+    public void Exact_FarOutliers_GridStaysSmallAndPairsAreFound()
+    {
+        // Coordinates spanning 1e300 must not blow up the grid (its cells widen) and must not hide near pairs.
+        var blobs = new[] { B(0, 0), B(0.5, 1), B(1e300, 0), B(1e300, 1), B(-1e300, 0, 1e300) };
+        var rows = ExactColocalizerPropertyTests.Run(blobs, Zyx.All(2), 1).Rows;
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(0.5, rows[0].Distance);
+        Assert.Equal(0, rows[1].Distance);
+    }
+
+    [Fact]
+    public void Exact_NonFiniteCoordinate_Throws()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ExactColocalizerPropertyTests.Run([B(0, 0), B(double.NaN, 1)], Zyx.All(2), 1));
+        Assert.Contains("blob 1", e.Message);
+    }
+
+    [Fact]
     public void Exact_BadOptions_Throw()
     {
         Assert.Throws<ArgumentException>(() => ExactColocalizer.Colocalize([], new ExactMatchOptions { TolVoxels = new Zyx(1, 0, 1) }));

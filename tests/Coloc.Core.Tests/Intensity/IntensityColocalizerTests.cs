@@ -138,6 +138,19 @@ public sealed class IntensityColocalizerTests
     }
 
     [Fact]
+    public void Run_TwoThreads_SameDiagnosticsAsOne()
+    {
+        Cases.Sample(c =>
+        {
+            var image = c.Data.Select(d => (IVolume<ushort>)new ArrayVolume<ushort>(c.Shape, d)).ToArray();
+            var one = IntensityColocalizer.Run(image, c.Blobs);
+            var two = IntensityColocalizer.Run(image, c.Blobs, new IntensityColocOptions { Threads = 2 });
+            Assert.Equal(one.Diagnostics, two.Diagnostics);
+            Assert.Equal(one.Thresholds, two.Thresholds);
+        }, iter: 100);
+    }
+
+    [Fact]
     public void Run_ChannelSubset_SameFlagsForKeptChannels()
     {
         Cases.Where(c => c.Data.Length >= 2).Sample(c =>

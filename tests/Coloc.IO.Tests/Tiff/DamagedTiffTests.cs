@@ -63,6 +63,22 @@ public sealed class DamagedTiffTests : IDisposable
         return r;
     }
 
+    /// <summary>Offset and byte count of the single strip of page <paramref name="page"/> (values inline in the IFD).</summary>
+    private static (uint Start, uint Count) Strip(byte[] b, int page)
+    {
+        int ifd = (int)Ifds(b)[page];
+        int n = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(ifd));
+        uint start = 0, count = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int e = ifd + 2 + 12 * i;
+            ushort tag = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(e));
+            if (tag == 273) start = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(e + 8));
+            if (tag == 279) count = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(e + 8));
+        }
+        return (start, count);
+    }
+
     [Fact]
     public void Open_EmptyFile_NotATiff() => AssertFails(Mutate(Good("a.tif"), "empty.tif", _ => []), "not a TIFF");
 
@@ -109,22 +125,33 @@ public sealed class DamagedTiffTests : IDisposable
         string good = Good("z.tif", new TiffWriteOptions { Compression = TiffCompression.Deflate });
         string path = Mutate(good, "flip.tif", b =>
         {
-            int ifd = (int)Ifds(b)[0];
-            int n = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(ifd));
-            uint start = 0, count = 0;
-            for (int i = 0; i < n; i++)
-            {
-                int e = ifd + 2 + 12 * i;
-                ushort tag = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(e));
-                if (tag == 273) start = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(e + 8));   // one strip: inline
-                if (tag == 279) count = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(e + 8));
-            }
+            var (start, count) = Strip(b, 0);
             Assert.True(count > 100);
             for (uint i = start + count / 2; i < start + count / 2 + 40; i++) b[i] ^= 0x55;
             return b;
         });
         var e = Assert.Throws<ColocFormatException>(() => ReadAll(path));
         Assert.StartsWith(path + ": page 0", e.Message);
+    }
+
+    [Fact]
+    public void Colocalize_DamagedPageTwoThreads_ThrowsFormatErrorNotAggregate()
+    {
+        string good = Good("t.tif", new TiffWriteOptions { Compression = TiffCompression.Deflate });
+        string path = Mutate(good, "fart.tif", b =>
+        {
+            int ifd = (int)Ifds(b)[5];   // z = 2, channel 1: its strip now starts beyond the end of the file
+            int n = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(ifd));
+            for (int i = 0; i < n; i++)
+                if (BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(ifd + 2 + 12 * i)) == 273)
+                    BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(ifd + 2 + 12 * i + 8), 0x7FFF0000);
+            return b;
+        });
+        using var s = TiffStack.Open(path);
+        var blobs = new[] { new Coloc.Core.Blobs.Blob(2, 10, 10, 3, -1, -1, 0), new Coloc.Core.Blobs.Blob(2, 20, 20, 3, -1, -1, 1) };
+        var e = Assert.Throws<ColocFormatException>(() => Coloc.Core.Intensity.IntensityColocalizer.Run(
+            [s.Channel<ushort>(0), s.Channel<ushort>(1)], blobs, new Coloc.Core.Intensity.IntensityColocOptions { Threads = 2 }));
+        Assert.StartsWith(path + ": ", e.Message);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
@@ -73,15 +72,8 @@ public sealed class MagmapReaderTests
 
     private static string[] RunPython(string path, string exp, string channels, string? offset, string? shape)
     {
-        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Database", "magmap_reader.py"), path, exp, channels })
-            psi.ArgumentList.Add(a);
-        if (offset is not null) { psi.ArgumentList.Add(offset); psi.ArgumentList.Add(shape!); }
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        string stdout = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, "magmap_reader.py failed: " + stderr.Result);
-        return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var args = new List<string> { Path.Combine(AppContext.BaseDirectory, "Database", "magmap_reader.py"), path, exp, channels };
+        if (offset is not null) args.AddRange([offset, shape!]);
+        return ExternalTool.Run(ExternalTool.Python, args, 120).Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 }

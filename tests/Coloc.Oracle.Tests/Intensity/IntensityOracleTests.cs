@@ -38,7 +38,12 @@ public sealed class IntensityOracleTests
         string dir = Path.Combine(RepoPaths.OracleCases, caseName);
         using var p = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "params.json")));
         var t = p.RootElement.GetProperty("thresh_runs").GetProperty(run);
-        var rule = t.ValueKind == JsonValueKind.Null ? IntensityThreshold.Min : IntensityThreshold.Percentile(t.GetDouble());
+        var rule = t.ValueKind switch
+        {
+            JsonValueKind.Null => IntensityThreshold.Min,
+            JsonValueKind.String => IntensityThreshold.Parse(t.GetString()!),
+            _ => IntensityThreshold.Percentile(t.GetDouble()),
+        };
         var blobs = BlobCsv.Read(Path.Combine(dir, "blobs.csv"));
         using var stack = TiffStack.Open(Path.Combine(dir, "roi.tif"));
         var image = Enumerable.Range(0, stack.Channels).Select(c => stack.Channel<ushort>(c)).ToArray<IVolume<ushort>>();

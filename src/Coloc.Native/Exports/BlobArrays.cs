@@ -1,0 +1,40 @@
+using Coloc.Core.Blobs;
+using Coloc.Native.Jni;
+
+namespace Coloc.Native.Exports;
+
+/// <summary>Blob tables as Java <c>double[]</c>: 7 values per blob, row-major, MagellanMapper's canonical columns.</summary>
+public static unsafe class BlobArrays
+{
+    /// <summary>Reads a Java <c>double[]</c> of blobs, validated like a blob CSV (finite values, channel a whole number ≥ 0).</summary>
+    /// <exception cref="JavaException">Null, a length that is not a multiple of 7, or a bad value (the message names the blob and column).</exception>
+    public static Blob[] Read(JniEnv env, IntPtr array)
+    {
+        if (array == IntPtr.Zero) throw JavaException.Argument("blobs: null");
+        int n = env.ArrayLength(array);
+        if (n % Blob.CanonicalColumnCount != 0)
+            throw JavaException.Argument($"blobs: {n} values is not a multiple of 7 (z,y,x,radius,confirmed,truth,channel per blob)");
+        var blobs = new Blob[n / Blob.CanonicalColumnCount];
+        // Pinned in place; one pass copies into the engine's Blob[] (56 bytes per blob), then the section ends.
+        void* p = env.GetCritical(array, out _);
+        try
+        {
+            new ReadOnlySpan<double>(p, n).CopyTo(System.Runtime.InteropServices.MemoryMarshal.Cast<Blob, double>(blobs.AsSpan()));
+        }
+        finally { env.ReleaseCritical(array, p); }
+        for (int i = 0; i < blobs.Length; i++)
+        {
+            var b = blobs[i];
+            for (int k = 0; k < Blob.CanonicalColumnCount; k++)
+                if (!double.IsFinite(b[k]))
+                    throw JavaException.Argument($"blobs: blob {i} column {BlobColumns.NameOf((BlobColumn)k)} is {b[k]}, must be finite");
+            if (b.Channel < 0 || b.Channel != Math.Floor(b.Channel) || b.Channel > int.MaxValue)
+                throw JavaException.Argument($"blobs: blob {i} channel is {b.Channel}, must be a whole number >= 0");
+        }
+        return blobs;
+    }
+
+    /// <summary>Flattens blobs to 7 doubles each.</summary>
+    public static double[] Flatten(ReadOnlySpan<Blob> blobs) =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<Blob, double>(blobs).ToArray();
+}

@@ -1,0 +1,15 @@
+namespace Coloc.Native;
+
+/// <summary>
+/// The versioned contract between libcoloc.so and the Java class <c>coloc.ij.ColocNative</c>. Bump
+/// <see cref="Version"/> whenever an export's signature, a result layout or the parameter-spec format changes; the Java
+/// side refuses to run against a library whose version differs from the one it was compiled for.
+/// </summary>
+public static class NativeAbi
+{
+    /// <summary>ABI version 1: exports abiVersion, parameterSpec, readBlobs, matchBlobs, channelStatistics, intensityColocalize, selectMatches.</summary>
+    public const int Version = 1;
+
+    /// <summary>The JNI symbol prefix of the Java class <c>coloc.ij.ColocNative</c>.</summary>
+    public const string Prefix = "Java_coloc_ij_ColocNative_";
+}

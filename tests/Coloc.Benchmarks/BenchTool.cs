@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using Coloc.Core.Engine;
+using Coloc.Core.Geometry;
+using Coloc.IO.Csv;
+using Coloc.TestKit;
+
+namespace Coloc.Benchmarks;
+
+/// <summary>
+/// Helper commands of the benchmark program (not BenchmarkDotNet):
+/// <c>gen-bench-blobs --n N [--shape Z,Y,X] [--jitter J] [--seed S] --out FILE</c> writes <see cref="BenchBlobs"/> as a
+/// blob CSV (shape default: <see cref="BenchBlobs.ShapeFor"/>); <c>time-exact --blobs FILE --shape Z,Y,X [--threads T]</c>
+/// times one exact match of a CSV inside the process (read and match separately).
+/// </summary>
+public static class BenchTool
+{
+    /// <summary>Runs a helper command; returns false when <paramref name="args"/> names none.</summary>
+    public static bool TryRun(string[] args)
+    {
+        if (args.Length == 0) return false;
+        var opt = new Dictionary<string, string>();
+        for (int i = 1; i + 1 < args.Length; i += 2) opt[args[i]] = args[i + 1];
+        switch (args[0])
+        {
+            case "gen-bench-blobs":
+                {
+                    int n = int.Parse(opt["--n"], CultureInfo.InvariantCulture);
+                    var shape = opt.TryGetValue("--shape", out var s) ? Shape(s) : BenchBlobs.ShapeFor(n);
+                    int jitter = opt.TryGetValue("--jitter", out var j) ? int.Parse(j, CultureInfo.InvariantCulture) : 4;
+                    int seed = opt.TryGetValue("--seed", out var sd) ? int.Parse(sd, CultureInfo.InvariantCulture) : BenchBlobs.DefaultSeed;
+                    BlobCsv.Write(opt["--out"], BenchBlobs.Make(n, shape, jitter, seed));
+                    Console.WriteLine($"wrote {2L * n} blobs ({n} per channel, shape {shape}, jitter {jitter}, seed {seed}) to {opt["--out"]}");
+                    return true;
+                }
+            case "time-exact":
+                {
+                    var sw = Stopwatch.StartNew();
+                    var blobs = BlobCsv.Read(opt["--blobs"]);
+                    double read = sw.Elapsed.TotalSeconds;
+                    var request = new MatchRequest
+                    {
+                        ShapeVoxels = Shape(opt["--shape"]),
+                        Threads = opt.TryGetValue("--threads", out var t) ? int.Parse(t, CultureInfo.InvariantCulture) : Environment.ProcessorCount,
+                    };
+                    sw.Restart();
+                    var set = MatchEngine.Run(blobs, request);
+                    double match = sw.Elapsed.TotalSeconds;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"read {blobs.Length} blobs in {read:0.000} s; exact match {match:0.000} s; pairs {string.Join(" ", set.Pairs.Select(p => p.Key + ":" + p.Value.Count))}"));
+                    return true;
+                }
+            default:
+                return false;
+        }
+    }
+
+    private static ZyxInt Shape(string s)
+    {
+        var v = s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        return new ZyxInt(v[0], v[1], v[2]);
+    }
+}

@@ -1,0 +1,61 @@
+using Coloc.Fiji.Tests.ImageJ;
+using Coloc.TestKit;
+
+namespace Coloc.Fiji.Tests.EndToEnd;
+
+/// <summary>Intensity Colocalize and the results database in real ImageJ (-batch under Xvfb), against MagellanMapper's oracle.</summary>
+[Collection(ImageJCollection.Name)]
+public sealed class IntensityAndDatabaseTests
+{
+    [Fact]
+    public void IntensityColocalize_OracleC01RoiTif_FlagsEqualMagellanMapperForMinAndPercentile()
+    {
+        using var ij = new ImageJHost();
+        var c01 = Path.Combine(RepoPaths.OracleCases, "C01_intensity_2ch");
+        string min = Path.Combine(ij.Dir, "min.csv"), p5 = Path.Combine(ij.Dir, "p5.csv"), table = Path.Combine(ij.Dir, "t.csv");
+        var r = ij.RunMacro($$"""
+            open("{{Path.Combine(c01, "roi.tif")}}");
+            run("Intensity Colocalize", "blobs=[{{Path.Combine(c01, "blobs.csv")}}] threshold=min output=[{{min}}]");
+            saveAs("Results", "{{table}}");
+            run("Intensity Colocalize", "blobs=[{{Path.Combine(c01, "blobs.csv")}}] threshold=5 output=[{{p5}}]");
+            """);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(c01, "expected", "colocs_thresh-min.csv")), File.ReadAllBytes(min));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(c01, "expected", "colocs_thresh-5.csv")), File.ReadAllBytes(p5));
+        // Thresholds as MagellanMapper's diagnostics give them (first row of each channel).
+        Assert.Contains("threshold C1: 636.5454545454545", r.Stdout);
+        Assert.Contains("threshold C1: 434.75", r.Stdout);
+        // The Results table holds one row per blob with 1-based channel flag columns equal to the CSV's.
+        var expected = OracleCsv.Read(Path.Combine(c01, "expected", "colocs_thresh-min.csv"));
+        var shown = OracleCsv.Read(table);
+        Assert.Equal(expected.Rows.Length, shown.Rows.Length);
+        for (int i = 0; i < expected.Rows.Length; i++)
+        {
+            Assert.Equal(expected.Num(i, "c0"), shown.Num(i, "C1"));
+            Assert.Equal(expected.Num(i, "c1"), shown.Num(i, "C2"));
+        }
+    }
+
+    [Fact]
+    public void MatchBlobsDatabaseThenOpenColocDatabase_WholeImageAndRectangle_SelectLikeMagellanMapper()
+    {
+        using var ij = new ImageJHost();
+        var sample = Path.Combine(RepoPaths.RepoRoot, "macros", "sample");
+        string db = Path.Combine(ij.Dir, "coloc.db");
+        var r = ij.RunMacro($$"""
+            open("{{Path.Combine(sample, "sample.zip")}}");
+            run("Match Blobs", "blobs=[{{Path.Combine(sample, "blobs.csv")}}] mode=magmap database=[{{db}}]");
+            run("Open Coloc Database", "database=[{{db}}] channels=[1,2]");
+            print("whole=" + nResults);
+            makeRectangle(450, 400, 250, 300);
+            run("Open Coloc Database", "database=[{{db}}] channels=[1,2] experiment=[sample]");
+            print("region=" + nResults + " first=" + getResult("Z1 (px)", 0) + "," + getResult("Y1 (px)", 0) + "," + getResult("X1 (px)", 0));
+            """);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        // Oracle "db" case on B01: 176 matches for the whole image, 20 in offset (0,400,450) shape (60,300,250).
+        Assert.Contains("whole=176", r.Stdout);
+        Assert.Contains("region=20", r.Stdout);
+        var selected = OracleCsv.Read(Path.Combine(RepoPaths.OracleCases, "db", "select_region", "selected_c0_c1.csv"));
+        Assert.Contains($"first={selected.Num(0, "blob1_z")},{selected.Num(0, "blob1_y")},{selected.Num(0, "blob1_x")}", r.Stdout);
+    }
+}

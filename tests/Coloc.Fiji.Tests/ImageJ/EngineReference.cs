@@ -1,0 +1,33 @@
+using Coloc.Core.Engine;
+using Coloc.Core.Geometry;
+using Coloc.Core.Matching;
+using Coloc.Core.Profiles;
+using Coloc.IO;
+using Coloc.IO.Csv;
+
+namespace Coloc.Fiji.Tests.ImageJ;
+
+/// <summary>The engine's own output for a run, written exactly as <c>coloc match</c> writes it.</summary>
+public static class EngineReference
+{
+    /// <summary>Runs <see cref="MatchEngine"/> on a blob CSV for a stack and writes the folder like the CLI.</summary>
+    public static string Write(string blobsCsv, MatchMode mode, string profile, ZyxInt shape, Zyx resolutionUm, string folder)
+    {
+        var blobs = BlobCsv.Read(blobsCsv);
+        var request = new MatchRequest { Mode = mode, ShapeVoxels = shape, ResolutionUm = resolutionUm, Profile = RoiProfiles.Resolve(profile) };
+        var matches = MatchEngine.Run(blobs, request);
+        MatchOutput.Write(folder, matches, MatchSummary.Of(mode.ToString().ToLowerInvariant(), matches, blobs));
+        return folder;
+    }
+
+    /// <summary>Asserts that two result folders hold the same files with the same bytes.</summary>
+    public static void AssertSameFolder(string expected, string actual)
+    {
+        var e = Directory.GetFiles(expected).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        var a = Directory.Exists(actual) ? Directory.GetFiles(actual).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray() : [];
+        Assert.Equal(e, a);
+        foreach (var f in e)
+            Assert.True(File.ReadAllBytes(Path.Combine(expected, f!)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, f!))),
+                $"{f} differs between {expected} and {actual}");
+    }
+}
