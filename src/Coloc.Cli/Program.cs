@@ -18,6 +18,12 @@ public static class Program
             IntensityCommand.Create(stdout, stderr),
             DbCommand.Create(stdout),
             DetectCommand.Create(stdout),
+            StatusCommand.Create(stdout, stderr),
+            MergeCommand.Create(stdout, stderr),
+            EmitJobsCommand.Create(stdout),
+            RunCommand.Create(stdout, stderr, progress: ReferenceEquals(stderr, Console.Error) && ProgressBar.StderrIsTerminal),
+            PlanCommand.Create(stdout),
+            RunBlockCommand.Create(stdout, Environment.GetEnvironmentVariable),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

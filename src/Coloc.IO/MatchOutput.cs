@@ -15,11 +15,31 @@ public static class MatchOutput
     /// <exception cref="ColocFormatException">The folder or a file cannot be written; nothing is left behind.</exception>
     public static void Write(string folder, MatchSet matches, MatchSummary summary, Action<System.Text.Json.Utf8JsonWriter>? extraSummary = null, int threads = 0)
     {
-        ArgumentNullException.ThrowIfNull(matches);
-        using var staged = new StagedFolder(folder);
-        foreach (var (pair, m) in matches.Pairs)
-            staged.WriteText(pair.FileStem + ".csv", w => MatchCsv.Write(w, m, threads));
-        staged.Write("summary.json", s => SummaryJson.Write(s, summary, extraSummary));
+        using var staged = Stage(folder, matches, summary, extraSummary, threads);
         staged.Commit();
+    }
+
+    /// <summary>
+    /// Writes the folder's files to temporary names and returns them staged: <see cref="StagedFolder.Commit"/> moves them
+    /// into place, disposing without committing removes them (lets a caller commit a database transaction in between).
+    /// </summary>
+    /// <exception cref="ColocFormatException">The folder or a file cannot be written; nothing is left behind.</exception>
+    public static StagedFolder Stage(
+        string folder, MatchSet matches, MatchSummary summary, Action<System.Text.Json.Utf8JsonWriter>? extraSummary = null, int threads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        var staged = new StagedFolder(folder);
+        try
+        {
+            foreach (var (pair, m) in matches.Pairs)
+                staged.WriteText(pair.FileStem + ".csv", w => MatchCsv.Write(w, m, threads));
+            staged.Write("summary.json", s => SummaryJson.Write(s, summary, extraSummary));
+            return staged;
+        }
+        catch
+        {
+            staged.Dispose();
+            throw;
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace Coloc.Native;
 /// </summary>
 public static class NativeAbi
 {
-    /// <summary>ABI version 1: exports abiVersion, parameterSpec, readBlobs, matchBlobs, channelStatistics, intensityColocalize, selectMatches.</summary>
+    /// <summary>ABI version 1: exports abiVersion, parameterSpec, readBlobs, matchBlobs, channelStatistics, intensityColocalize, selectMatches, detectBlobs.</summary>
     public const int Version = 1;
 
     /// <summary>The JNI symbol prefix of the Java class <c>coloc.ij.ColocNative</c>.</summary>

@@ -6,6 +6,7 @@ using Coloc.Core.Matching;
 using Coloc.Core.Profiles;
 using Coloc.IO;
 using Coloc.IO.Csv;
+using Coloc.IO.Files;
 using Coloc.IO.Json;
 
 namespace Coloc.Cli.Commands;
@@ -72,15 +73,27 @@ public static class MatchCommand
             var sw = Stopwatch.StartNew();
             var input = BlobCsv.Read(blobPath, request.Threads);
             var matches = MatchEngine.Run(input, request);
-            if (dbPath is not null)
+            var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
+            Action<System.Text.Json.Utf8JsonWriter>? extra = matches.MultiPositive is { } mp ? w => MultiPositiveJson.Write(w, mp) : null;
+            if (dbPath is null)
+                MatchOutput.Write(outDir, matches, summary, extra, request.Threads);
+            else
             {
+                // database and folder land together: the CSVs (with ids) are staged inside the transaction and moved
+                // into place right after the commit
                 string exp = pr.GetValue(expName) ?? Path.GetFileNameWithoutExtension(blobPath);
-                matches = DbStore.Insert(dbPath, matches, exp);
+                StagedFolder? staged = null;
+                try
+                {
+                    matches = DbStore.Insert(dbPath, matches, exp, stored => staged = MatchOutput.Stage(outDir, stored, summary, extra, request.Threads));
+                    staged!.Commit();
+                }
+                finally
+                {
+                    staged?.Dispose();
+                }
                 stdout.WriteLine($"stored {matches.TotalCount} match(es) in {dbPath} (experiment '{exp}')");
             }
-            var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
-            MatchOutput.Write(outDir, matches, summary,
-                matches.MultiPositive is { } mp ? w => MultiPositiveJson.Write(w, mp) : null, request.Threads);
             foreach (var line in summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"wrote {matches.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;

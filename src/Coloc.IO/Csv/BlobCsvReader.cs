@@ -56,6 +56,7 @@ internal static class BlobCsvReader
             eof = have < buf.Length;
             pos = 0;
         }
+        if (parts.Count == 1) return parts[0];
         int total = parts.Sum(p => p.Length);
         var all = new Blob[total];
         int o = 0;
@@ -84,7 +85,7 @@ internal static class BlobCsvReader
         {
             try
             {
-                blobs[k] = ParsePiece(buf.AsSpan(cut[k], cut[k + 1] - cut[k]), firstLine[k], col, width, name);
+                blobs[k] = ParsePiece(buf.AsSpan(cut[k], cut[k + 1] - cut[k]), firstLine[k], (int)(firstLine[k + 1] - firstLine[k]), col, width, name);
             }
             catch (ColocFormatException e)
             {
@@ -96,9 +97,11 @@ internal static class BlobCsvReader
         return firstLine[pieces];
     }
 
-    private static Blob[] ParsePiece(ReadOnlySpan<byte> s, long lineBefore, int[] col, int width, string name)
+    private static Blob[] ParsePiece(ReadOnlySpan<byte> s, long lineBefore, int lines, int[] col, int width, string name)
     {
-        var list = new List<Blob>(s.Length / 24 + 16);
+        // At most one blob per line: fill an exact-size array, trimmed only when blank lines were skipped.
+        var list = new Blob[lines];
+        int count = 0;
         Span<int> commas = stackalloc int[width + 1];
         Span<double> vals = stackalloc double[Blob.CanonicalColumnCount];
         long lineNo = lineBefore;
@@ -112,7 +115,7 @@ internal static class BlobCsvReader
             lineNo++;
             if (!Ascii.IsValid(line))
             {
-                if (BlobCsv.ParseLine(Encoding.UTF8.GetString(line), col, width, name, lineNo, vals)) list.Add(Make(vals));
+                if (BlobCsv.ParseLine(Encoding.UTF8.GetString(line), col, width, name, lineNo, vals)) list[count++] = Make(vals);
                 continue;
             }
             if (IsBlank(line)) continue;
@@ -131,9 +134,10 @@ internal static class BlobCsvReader
                     BlobCsv.ParseField(Encoding.ASCII.GetString(field), k, name, lineNo, vals);
             }
             BlobCsv.CheckChannel(vals[6], name, lineNo);
-            list.Add(Make(vals));
+            list[count++] = Make(vals);
         }
-        return list.ToArray();
+        if (count < list.Length) Array.Resize(ref list, count);
+        return list;
     }
 
     private static Blob Make(ReadOnlySpan<double> v) => new(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);

@@ -24,15 +24,22 @@ public static class MatchDatabase
     /// <param name="db">A database opened with <see cref="ClrDb.Open"/>.</param>
     /// <param name="matches">The result to store (ids in it are ignored).</param>
     /// <param name="expName">Experiment name, normally the image file name without folder and extension; never empty.</param>
+    /// <param name="beforeCommit">Called with the stored matches (ids filled) just before the commit; an exception from it rolls the insert back. Lets a caller stage other output so both land or neither.</param>
     /// <param name="cancellationToken">Cancels the insert; nothing is written then.</param>
     /// <returns>The same matches with <c>MatchID</c>, <c>RoiID</c>, <c>Blob1ID</c> and <c>Blob2ID</c> filled.</returns>
     /// <exception cref="ColocFormatException">A non-finite value, a conflicting ROI (QUIRK-15), a lock or an I/O error; the database is unchanged.</exception>
-    public static MatchSet InsertMatches(ClrDb db, MatchSet matches, string expName, CancellationToken cancellationToken = default)
+    public static MatchSet InsertMatches(
+        ClrDb db, MatchSet matches, string expName, Action<MatchSet>? beforeCommit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(matches);
         ArgumentException.ThrowIfNullOrEmpty(expName);
-        return db.Write("insert matches", tx => new MatchInserter(db, tx, cancellationToken).Insert(matches, expName));
+        return db.Write("insert matches", tx =>
+        {
+            var stored = new MatchInserter(db, tx, cancellationToken).Insert(matches, expName);
+            beforeCommit?.Invoke(stored);
+            return stored;
+        });
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ internal sealed class MatchInserter(ClrDb db, SqliteTransaction tx, Cancellation
         blobStmt.Bind(1, roiId);
         matchStmt.Bind(1, roiId);
         var ids = new Dictionary<BlobKey, long>(Math.Min(2 * matches.TotalCount, 1 << 26));
-        var result = new MatchSet();
+        var result = new MatchSet { MultiPositive = matches.MultiPositive };
 
         foreach (var (pair, table) in matches.Pairs)
         {

@@ -1,5 +1,11 @@
 using System.Runtime.InteropServices;
+using Coloc.Core.Blobs;
+using Coloc.Core.Detection;
+using Coloc.Core.Geometry;
+using Coloc.Core.Imaging;
 using Coloc.Core.Intensity;
+using Coloc.Core.Profiles;
+using Coloc.IO.Csv;
 using Coloc.Native.Jni;
 using Coloc.Native.Options;
 using Coloc.Native.Pixels;
@@ -13,7 +19,7 @@ public static class PixelExports
     /// <summary>
     /// <c>static native double[] intensityColocalize(Object[] planes, int[] shapeCzyx, double[] blobs, String options,
     /// ByteBuffer control)</c>: MagellanMapper's intensity method (<see cref="IntensityColocalizer"/>) on one hyperstack
-    /// frame (planes z·C + c), options of <see cref="CommandSpecs.Intensity"/>; writes the CSV when <c>output</c> is set.
+    /// frame (planes z·C + c), options of <see cref="CommandSpecs.Intensity"/>; writes the flags CSV (as <c>coloc intensity</c>) when <c>output</c> is set.
     /// Returns <see cref="IntensityTable.Flatten"/> plus one last value: bytes the JVM copied (0 = zero-copy).
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = NativeAbi.Prefix + "intensityColocalize")]
@@ -37,12 +43,53 @@ public static class PixelExports
                 };
                 copied = cursor.BytesCopied;
             } // the last critical section ends here, before any further JNI call
-            if (o["output"].Length > 0) IntensityTable.Write(o["output"], result);
+            if (o["output"].Length > 0) Coloc.IO.Csv.IntensityCsv.WriteFlags(o["output"], result);
             var flat = IntensityTable.Flatten(result);
             Array.Resize(ref flat, flat.Length + 1);
             flat[^1] = copied;
             ctl.Report(1);
             return e.NewDoubleArray(flat);
+        }, IntPtr.Zero);
+
+    /// <summary>
+    /// <c>static native double[] detectBlobs(Object[] planes, int[] shapeCzyx, double[] resolutionUm, String options,
+    /// ByteBuffer control)</c>: Laplacian-of-Gaussian detection (<see cref="BlobDetector.Detect{T}"/>, as
+    /// <c>coloc detect</c>) on one hyperstack frame with the options of <see cref="CommandSpecs.Detect"/>; writes the blob
+    /// CSV when <c>output</c> is set. Returns 7 doubles per blob (z,y,x,radius,confirmed,truth,channel; channel 0-based).
+    /// </summary>
+    [UnmanagedCallersOnly(EntryPoint = NativeAbi.Prefix + "detectBlobs")]
+    public static IntPtr DetectBlobs(IntPtr env, IntPtr cls, IntPtr planes, IntPtr shapeCzyx, IntPtr resolutionUm, IntPtr options, IntPtr control) =>
+        ExportGuard.Run(env, e =>
+        {
+            var ctl = ControlBlock.From(e, control);
+            var o = MacroOptions.Parse(e.GetString(options), CommandSpecs.Detect);
+            var res = resolutionUm == IntPtr.Zero ? null : e.GetDoubles(resolutionUm);
+            if (res is null || res.Length != 3 || res.Any(v => !double.IsFinite(v) || v <= 0))
+                throw JavaException.Argument("resolution: expected 3 finite values z,y,x > 0 (µm)");
+            var img = JavaPlanes.From(e, planes, shapeCzyx == IntPtr.Zero ? null : e.GetInts(shapeCzyx));
+            var detect = new DetectionOptions
+            {
+                Profiles = [RoiProfiles.Resolve(o["profile"])],
+                Channels = o["channels"].Length == 0 ? null : MatchJob.Channels(o["channels"]),
+            };
+            foreach (int c in detect.Channels ?? [])
+                if (c >= img.Channels) throw JavaException.Argument($"channels: the image has {img.Channels} channel(s), no channel {c + 1}");
+            var resolution = new Zyx(res[0], res[1], res[2]);
+            Blob[] blobs;
+            using (var watch = ctl.Watch())
+            using (var cursor = new PlaneCursor(e, planes, img, ctl, reportProgress: false))
+            {
+                var progress = new ControlProgress(ctl);
+                blobs = img.Type switch
+                {
+                    PixelType.UInt8 => BlobDetector.Detect(new MultiChannelVolume<byte>(Volumes<byte>(cursor), resolution), detect, progress, watch.Token),
+                    PixelType.UInt16 => BlobDetector.Detect(new MultiChannelVolume<ushort>(Volumes<ushort>(cursor), resolution), detect, progress, watch.Token),
+                    _ => BlobDetector.Detect(new MultiChannelVolume<float>(Volumes<float>(cursor), resolution), detect, progress, watch.Token),
+                };
+            } // the last critical section ends here, before any further JNI call
+            if (o["output"].Length > 0) BlobCsv.Write(o["output"], blobs);
+            ctl.Report(1);
+            return e.NewDoubleArray(BlobArrays.Flatten(blobs));
         }, IntPtr.Zero);
 
     private static JavaPlaneVolume<T>[] Volumes<T>(PlaneCursor cursor) where T : unmanaged =>

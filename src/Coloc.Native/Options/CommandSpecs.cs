@@ -12,7 +12,7 @@ public static class CommandSpecs
     public static IReadOnlyList<ParameterSpec> Match { get; } =
     [
         ParameterSpec.Of("blobs", ParameterKind.FileIn, "", "",
-            "Blob CSV in MagellanMapper's format (z,y,x,radius,confirmed,truth,channel; voxels; channel 0-based)"),
+            "Blob CSV in MagellanMapper's format (z,y,x,radius,confirmed,truth,channel; voxels; channel 0-based); empty = detect blobs on the image first (Detect Blobs with this profile and these channels)"),
         new("mode", ParameterKind.Choice, "exact", "",
             "exact: largest optimal one-to-one matching; magmap: MagellanMapper 1.7's result row for row", ["exact", "magmap"]),
         ParameterSpec.Of("profile", ParameterKind.Text, "default", "",
@@ -52,14 +52,25 @@ public static class CommandSpecs
             "Experiment name; empty = the only experiment in the database"),
     ];
 
-    /// <summary>The spec of a command by name: <c>match</c>, <c>intensity</c> or <c>database</c>.</summary>
+    /// <summary>Detect Blobs: profile=[default] channels=[1,2] output=[file.csv].</summary>
+    public static IReadOnlyList<ParameterSpec> Detect { get; } =
+    [
+        ParameterSpec.Of("profile", ParameterKind.Text, "default", "",
+            "ROI profiles on top of default (sigma factors in µm, number of sigmas, threshold, overlap, isotropy), e.g. lightsheet"),
+        ParameterSpec.Of("channels", ParameterKind.Channels, "", "1-based", "Channels to detect, 1-based (e.g. 1,2); empty = all"),
+        ParameterSpec.Of("output", ParameterKind.FileOut, "", "",
+            "Blob CSV to write (z,y,x,radius,confirmed,truth,channel; the input of Match Blobs); empty = none"),
+    ];
+
+    /// <summary>The spec of a command by name: <c>match</c>, <c>intensity</c>, <c>database</c> or <c>detect</c>.</summary>
     /// <exception cref="ArgumentException">Unknown command.</exception>
     public static IReadOnlyList<ParameterSpec> Of(string command) => command switch
     {
         "match" => Match,
         "intensity" => Intensity,
         "database" => Database,
-        _ => throw new ArgumentException($"unknown command '{command}' (known: match, intensity, database)"),
+        "detect" => Detect,
+        _ => throw new ArgumentException($"unknown command '{command}' (known: match, intensity, database, detect)"),
     };
 
     /// <summary>

@@ -17,12 +17,17 @@ public sealed unsafe class PlaneCursor : IDisposable
 
     private readonly ControlBlock _control;
 
-    /// <summary>A cursor over <paramref name="planes"/> (validated by <see cref="JavaPlanes.From"/>); progress and cancel through <paramref name="control"/>.</summary>
-    public PlaneCursor(JniEnv env, IntPtr planesArray, JavaPlanes planes, ControlBlock control)
+    private readonly bool _reportProgress;
+
+    /// <summary>
+    /// A cursor over <paramref name="planes"/> (validated by <see cref="JavaPlanes.From"/>); cancel through
+    /// <paramref name="control"/>, and progress (fraction of z planes) too when <paramref name="reportProgress"/>.
+    /// </summary>
+    public PlaneCursor(JniEnv env, IntPtr planesArray, JavaPlanes planes, ControlBlock control, bool reportProgress = true)
     {
         ArgumentNullException.ThrowIfNull(planes);
         ArgumentNullException.ThrowIfNull(control);
-        (_env, _array, Planes, _control) = (env, planesArray, planes, control);
+        (_env, _array, Planes, _control, _reportProgress) = (env, planesArray, planes, control, reportProgress);
     }
 
     /// <summary>The image being read.</summary>
@@ -41,7 +46,7 @@ public sealed unsafe class PlaneCursor : IDisposable
         if (sizeof(T) != Planes.ElementSize) throw new InvalidOperationException($"planes hold {Planes.Type}, not {typeof(T).Name}");
         Release();
         if (_control.CancelRequested) throw new OperationCanceledException();
-        _control.Report((z + 1) / (double)Planes.Shape.Z);
+        if (_reportProgress) _control.Report((z + 1) / (double)Planes.Shape.Z);
         int n = Planes.Shape.Y * Planes.Shape.X;
         var p = _env.GetObjectArrayElement(_array, z * Planes.Channels + c);
         if (!Planes.IsValidPlane(p))

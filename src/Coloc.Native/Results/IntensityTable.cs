@@ -1,12 +1,11 @@
 using Coloc.Core.Intensity;
-using Coloc.IO.Files;
 
 namespace Coloc.Native.Results;
 
 /// <summary>
 /// An <see cref="IntensityColocResult"/> for Java and on disk. Java gets, per input blob, <c>in_roi</c> then one 0/1
 /// flag per image channel (1 + C doubles), followed by the C channel thresholds (NaN when a channel has none).
-/// The CSV has the header <c>blob_index,in_roi,c0,c1,...</c> (0-based channels), one row per input blob in input order.
+/// On disk it is written by <see cref="Coloc.IO.Csv.IntensityCsv"/>, exactly as <c>coloc intensity</c> writes it.
 /// </summary>
 public static class IntensityTable
 {
@@ -23,24 +22,5 @@ public static class IntensityTable
         }
         for (int k = 0; k < c; k++) v[(long)r.Count * w + k] = r.Thresholds[k] ?? double.NaN;
         return v;
-    }
-
-    /// <summary>Writes the CSV atomically (a temporary file renamed into place).</summary>
-    public static void Write(string path, IntensityColocResult r)
-    {
-        ArgumentNullException.ThrowIfNull(r);
-        AtomicFile.WriteText(path, w =>
-        {
-            w.Write("blob_index,in_roi");
-            for (int k = 0; k < r.ImageChannels; k++) w.Write($",c{k}");
-            w.Write('\n');
-            for (int i = 0; i < r.Count; i++)
-            {
-                w.Write(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                w.Write(r.InRoi[i] ? ",1" : ",0");
-                for (int k = 0; k < r.ImageChannels; k++) w.Write(r.Flag(i, k) == 1 ? ",1" : ",0");
-                w.Write('\n');
-            }
-        });
     }
 }

@@ -44,8 +44,14 @@ public sealed class HeadlessCallTests
         var r = ij.RunMacro($$"""
             s = call("coloc.ij.Coloc.matchShape", "30,200,240", "2.5,0.5,0.5", "blobs=[{{blobs}}] mode=magmap profile=[default] output=[{{outDir}}]");
             print("summary: " + s);
+            s = call("coloc.ij.Coloc.matchShape", "30,200,240", "2.5,0.5,0.5", "blobs=[{{blobs}}] output=[{{outDir}}-exact]");
+            print("exact: " + s);
             """, headless: true);
         Assert.True(r.ExitCode == 0, r.ToString());
+        // mode defaults to exact, the engine's optimal one-to-one matching.
+        var exact = EngineReference.Write(blobs, MatchMode.Exact, "default", shape, new Zyx(2.5, 0.5, 0.5), Path.Combine(ij.Dir, "engine-exact"));
+        EngineReference.AssertSameFolder(exact, outDir + "-exact");
+        Assert.DoesNotContain("exact: error", r.Stdout);
         var expected = EngineReference.Write(blobs, MatchMode.Magmap, "default", shape, new Zyx(2.5, 0.5, 0.5), Path.Combine(ij.Dir, "engine"));
         EngineReference.AssertSameFolder(expected, outDir);
         // The resolution matters: the same blobs at 1 µm voxels give another block grid and tolerance.

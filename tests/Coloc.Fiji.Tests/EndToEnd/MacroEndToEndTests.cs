@@ -42,8 +42,11 @@ public sealed class MacroEndToEndTests
     {
         using var ij = new ImageJHost();
         string outDir = Path.Combine(ij.Dir, "demo");
-        var r = ij.RunMacroFile(Path.Combine(Macros, "coloc-demo.ijm"), $"sample=[{Path.Combine(Macros, "sample")}] output=[{outDir}]");
+        string overlay = Path.Combine(ij.Dir, "overlay.ijm");
+        File.WriteAllText(overlay, File.ReadAllText(Path.Combine(Macros, "coloc-demo.ijm")) + "\nselectImage(\"sample.tif\"); print(\"overlay=\" + Overlay.size);\n");
+        var r = ij.RunMacroFile(overlay, $"sample=[{Path.Combine(Macros, "sample")}] output=[{outDir}]");
         Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains($"overlay={ExpectedOverlayRois(Path.Combine(Macros, "sample", "blobs.csv"), 60)}", r.Stdout);
         var expected = EngineReference.Write(Path.Combine(Macros, "sample", "blobs.csv"), MatchMode.Magmap, "default",
             new ZyxInt(60, 1100, 1100), Zyx.All(1), Path.Combine(ij.Dir, "engine"));
         EngineReference.AssertSameFolder(expected, outDir);
@@ -110,6 +113,15 @@ public sealed class MacroEndToEndTests
         Assert.True(cmp.ExitCode == 0, cmp.ToString());
         Assert.Contains("slices=120 differing=0 maxdiff=0 signal=1", cmp.Stdout);
     }
+
+    /// <summary>One ROI per slice a blob occupies (z ± max(radius, 1), clipped): every blob is drawn once, matched or not.</summary>
+    private static int ExpectedOverlayRois(string blobsCsv, int slices) =>
+        Coloc.IO.Csv.BlobCsv.Read(blobsCsv).Sum(b =>
+        {
+            double r = Math.Max(b.Radius, 1);
+            int z0 = (int)Math.Max(0, Math.Ceiling(b.Z - r)), z1 = (int)Math.Min(slices - 1, Math.Floor(b.Z + r));
+            return Math.Max(0, z1 - z0 + 1);
+        });
 
     private static int CsvRows(string path) => File.ReadAllLines(path).Count(l => l.Length > 0) - 1;
 

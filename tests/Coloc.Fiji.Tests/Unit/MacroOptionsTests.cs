@@ -64,7 +64,7 @@ public sealed class MacroOptionsTests
     [Fact]
     public void Of_UnknownCommand_ThrowsListingKnownOnes()
     {
-        Assert.Equal(3, new[] { "match", "intensity", "database" }.Select(CommandSpecs.Of).Distinct().Count());
-        Assert.Contains("known: match, intensity, database", Assert.Throws<ArgumentException>(() => CommandSpecs.Of("detect")).Message);
+        Assert.Equal(4, new[] { "match", "intensity", "database", "detect" }.Select(CommandSpecs.Of).Distinct().Count());
+        Assert.Contains("known: match, intensity, database, detect", Assert.Throws<ArgumentException>(() => CommandSpecs.Of("segment")).Message);
     }
 }

@@ -52,7 +52,24 @@ public sealed class MatchDatabaseTests
         using (var db = ClrDb.Open(path)) MatchDatabase.InsertMatches(db, DbFixtures.Line(5), "first");
         var before = File.ReadAllBytes(path);
         using (var db = ClrDb.Open(path))
-            Assert.ThrowsAny<OperationCanceledException>(() => MatchDatabase.InsertMatches(db, DbFixtures.Line(10, z: 7), "x", new CancellationToken(true)));
+            Assert.ThrowsAny<OperationCanceledException>(() => MatchDatabase.InsertMatches(db, DbFixtures.Line(10, z: 7), "x", cancellationToken: new CancellationToken(true)));
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void InsertMatches_BeforeCommitThrows_FileByteIdenticalAndCallbackSawIds()
+    {
+        string path = DbFixtures.NewDbPath();
+        using (var db = ClrDb.Open(path)) MatchDatabase.InsertMatches(db, DbFixtures.Line(3), "first");
+        var before = File.ReadAllBytes(path);
+        long? seen = null;
+        using (var db = ClrDb.Open(path))
+            Assert.Throws<IOException>(() => MatchDatabase.InsertMatches(db, DbFixtures.Line(4, z: 8), "second", stored =>
+            {
+                seen = stored.Pairs[0].Value.Rows[^1].MatchId;
+                throw new IOException("disk gone");
+            }));
+        Assert.Equal(7L, seen);
         Assert.Equal(before, File.ReadAllBytes(path));
     }
 

@@ -91,6 +91,24 @@ public sealed class DbCliTests
     }
 
     [Fact]
+    public void MatchWithDb_OutputFolderUnwritable_Exit2AndDatabaseUnchanged()
+    {
+        string dir = RepoPaths.NewTempDir();
+        string db = Path.Combine(dir, "b01.db");
+        Assert.Equal(0, CliRunner.Run(MatchArgs(Path.Combine(dir, "out"), db, "--exp-name", "first")).Code);
+        var before = File.ReadAllBytes(db);
+        string blocker = Path.Combine(dir, "file");
+        File.WriteAllText(blocker, "x");
+        var (code, _, err) = CliRunner.Run(MatchArgs(Path.Combine(blocker, "out"), db, "--exp-name", "second"));
+        Assert.Equal(2, code);
+        Assert.Single(err.TrimEnd('\n').Split('\n'));
+        Assert.Equal(before, File.ReadAllBytes(db));
+        string fresh = Path.Combine(dir, "fresh.db");
+        Assert.Equal(2, CliRunner.Run(MatchArgs(Path.Combine(blocker, "out"), fresh)).Code);
+        Assert.False(File.Exists(fresh));
+    }
+
+    [Fact]
     public void DbSelect_MissingDbOrUnknownExperiment_Exit2()
     {
         string dir = RepoPaths.NewTempDir();

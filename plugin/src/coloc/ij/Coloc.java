@@ -119,6 +119,24 @@ public final class Coloc {
         }
     }
 
+    /**
+     * Detect Blobs on an image file (or, with an empty path, the current image); fills the Results table.
+     *
+     * @param options profile, channels (1-based), output (blob CSV)
+     * @return "N blobs"
+     */
+    public static String detectBlobs(String imagePath, String options) {
+        try {
+            double[] blobs = DetectRunner.run(image(imagePath), options, false);
+            DetectRunner.fill(blobs);
+            return blobs.length / 7 + " blobs";
+        } catch (RuntimeException e) {
+            return error(e);
+        } catch (LinkageError e) {
+            return error(e);
+        }
+    }
+
     static ImagePlus image(String path) {
         ImagePlus imp = path == null || path.trim().length() == 0 ? WindowManager.getCurrentImage() : IJ.openImage(path);
         if (imp == null) {

@@ -88,4 +88,17 @@ public final class ColocNative {
      * @return {@link #MATCH_COLUMNS} doubles per match as matchBlobs, the index columns holding database blob ids
      */
     public static native double[] selectMatches(String options, int[] regionOffsetZyx, int[] regionShapeZyx);
+
+    /**
+     * Laplacian-of-Gaussian blob detection (as {@code coloc detect}) on one frame, read in place.
+     *
+     * @param planes C*Z pixel arrays, index z*C + c
+     * @param shapeCzyx c, z, y, x
+     * @param resolutionUm voxel size z,y,x in micrometres
+     * @param options profile, channels (1-based), output (blob CSV)
+     * @param control null or {@link #newControl()}
+     * @return 7 doubles per blob (z,y,x,radius,confirmed,truth,channel; channel 0-based)
+     */
+    public static native double[] detectBlobs(Object[] planes, int[] shapeCzyx, double[] resolutionUm, String options,
+            ByteBuffer control);
 }

@@ -45,8 +45,14 @@ final class MatchRunner {
         if (interactive) {
             IJ.showStatus("Coloc: reading " + path);
         }
+        return run(ColocNative.readBlobs(path), shapeZyx, resolutionUm, options, interactive);
+    }
+
+    /** Runs the engine on blobs given as 7 doubles each. */
+    static Outcome run(double[] blobs, final int[] shapeZyx, final double[] resolutionUm, final String options,
+            boolean interactive) {
         final Outcome o = new Outcome();
-        o.blobs = ColocNative.readBlobs(path);
+        o.blobs = blobs;
         if (interactive) {
             IJ.showStatus("Coloc: matching " + o.blobs.length / 7 + " blobs (Esc cancels)");
         }
@@ -67,12 +73,30 @@ final class MatchRunner {
         return dot > 0 ? t.substring(0, dot) : t;
     }
 
-    /** Runs on an open image: shape from the image, resolution from its calibration (experiment from its title). */
+    /**
+     * Runs on an open image: shape from the image, resolution from its calibration (experiment from its title).
+     * Without a blob file the blobs are detected on the image first (Detect Blobs with the same profile and channels).
+     */
     static Outcome run(ImagePlus imp, String options, boolean interactive) {
-        if (Macro.getValue(options, "database", "").length() > 0 && Macro.getValue(options, "experiment", "").length() == 0) {
-            options = options + " " + Param.option("experiment", experimentOf(imp));
+        if (Macro.getValue(options, "blobs", "").trim().length() == 0) {
+            String detect = Param.option("profile", Macro.getValue(options, "profile", "default")) + " "
+                    + Param.option("channels", Macro.getValue(options, "channels", ""));
+            if (interactive) {
+                IJ.showStatus("Coloc: detecting blobs (Esc cancels)");
+            }
+            double[] blobs = DetectRunner.run(imp, detect, interactive);
+            return run(blobs, Calibrations.shapeZyx(imp), Calibrations.resolutionUm(imp.getCalibration()),
+                    withExperiment(imp, options), interactive);
         }
-        return run(Calibrations.shapeZyx(imp), Calibrations.resolutionUm(imp.getCalibration()), options, interactive);
+        return run(Calibrations.shapeZyx(imp), Calibrations.resolutionUm(imp.getCalibration()), withExperiment(imp, options),
+                interactive);
+    }
+
+    private static String withExperiment(ImagePlus imp, String options) {
+        if (Macro.getValue(options, "database", "").length() > 0 && Macro.getValue(options, "experiment", "").length() == 0) {
+            return options + " " + Param.option("experiment", experimentOf(imp));
+        }
+        return options;
     }
 
     /** Fills the system Results table: one row per match (1-based channels, calibrated and voxel coordinates). */

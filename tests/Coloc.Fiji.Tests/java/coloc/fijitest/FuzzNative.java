@@ -23,7 +23,7 @@ public final class FuzzNative {
         int thrown = 0;
         java.util.TreeMap<String, Integer> classes = new java.util.TreeMap<String, Integer>();
         for (int i = 0; i < n; i++) {
-            int kind = i % 14;
+            int kind = i % 15;
             try {
                 call(kind, rnd, good);
                 System.out.println("NO EXCEPTION: case " + i + " kind " + kind);
@@ -132,6 +132,18 @@ public final class FuzzNative {
                 String opt = rnd.nextBoolean() ? "database=[/nonexistent.db] channels=[1,2]" : "database=[] channels=[1]";
                 int[] off = rnd.nextBoolean() ? new int[] {0, 0} : new int[] {0, -1, 0};
                 ColocNative.selectMatches(rnd.nextInt(3) == 0 ? garbage(rnd) : opt, rnd.nextBoolean() ? off : null, null);
+                break;
+            }
+            case 14: {
+                Object[] planes = {new byte[64], new byte[64]};
+                int[] s = {2, 1, 8, 8};
+                double[] r = rnd.nextBoolean() ? new double[] {1, Double.NaN, 1} : (rnd.nextBoolean() ? null : new double[] {1, 1});
+                String opt = "profile=[default]";
+                if (rnd.nextBoolean()) {
+                    r = res;
+                    opt = rnd.nextBoolean() ? "channels=[3]" : garbage(rnd);
+                }
+                ColocNative.detectBlobs(planes, s, r, opt, null);
                 break;
             }
             default: {

@@ -1,0 +1,56 @@
+using Coloc.Core.Detection;
+using Coloc.Core.Engine;
+using Coloc.Core.Profiles;
+using Coloc.IO.Plan;
+
+namespace Coloc.Cli;
+
+/// <summary>The engine requests a plan implies; <c>coloc run</c> and <c>coloc merge</c> both build them here, so they match with the same parameters.</summary>
+public static class PlanRequests
+{
+    /// <summary>The exact whole-stack match request of <paramref name="spec"/>.</summary>
+    public static MatchRequest Match(PlanSpec spec, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new MatchRequest
+        {
+            Mode = MatchMode.Exact,
+            ShapeVoxels = spec.ShapeVoxels,
+            TolVoxels = spec.TolVoxels,
+            TolUm = spec.TolUm,
+            Channels = spec.MatchChannels?.ToArray(),
+            ResolutionUm = spec.ResolutionUm,
+            Profile = Profile(spec.Profile, spec.ProfileSettings),
+            Threads = threads,
+        };
+    }
+
+    /// <summary>Resolves comma-separated profile names plus <c>key=value</c> settings; a bad one is a usage error naming its flag.</summary>
+    public static RoiProfile Profile(string names, IEnumerable<string> settings)
+    {
+        RoiProfile p;
+        try
+        {
+            p = RoiProfiles.Resolve(names);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("--profile: " + e.Message.Split(" (Parameter")[0]);
+        }
+        try
+        {
+            return RoiProfileOverrides.Apply(p, settings);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("--profile-set: " + e.Message);
+        }
+    }
+
+    /// <summary>The detection options of <paramref name="spec"/>: its profile for every channel, all channels.</summary>
+    public static DetectionOptions Detection(PlanSpec spec, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new DetectionOptions { Profiles = [Profile(spec.Profile, spec.ProfileSettings)], Threads = threads };
+    }
+}
