@@ -90,6 +90,21 @@ public class DetectionPartsTests
     }
 
     [Fact]
+    public void Pruner_ChainOfThree_CanonicalVersusCPythonSetOrder()
+    {
+        // A–B and B–C overlap (0.76, 0.62), A–C do not (0.23); sigmas A < B < C; peak 0 is far away.
+        // Pairs (1,2), (2,3): canonical order drops A then B; CPython's set iterates (2,3) first (python3.11:
+        // s = set(); s.add((1, 2)); s.add((2, 3)); list(s) == [(2, 3), (1, 2)]), dropping B, after which the dropped B
+        // can no longer drop A.
+        LogPeak[] peaks =
+        [
+            new(50, 50, 50, 0, 3, 0.9), new(10, 10, 0, 0, 3, 0.8), new(10, 10, 4, 4, 4, 0.7), new(10, 10, 10, 9, 5, 0.6),
+        ];
+        Assert.Equal([true, false, false, true], OverlapPruner.Survivors(peaks, 0.5));
+        Assert.Equal([true, true, false, true], OverlapPruner.Survivors(peaks, 0.5, cpythonSetOrder: true));
+    }
+
+    [Fact]
     public void BlobOverlap_Contained_IsOne_Apart_IsZero()
     {
         var p = new LogPeak(0, 0, 0, 0, 3, 1);
