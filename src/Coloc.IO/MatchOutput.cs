@@ -7,7 +7,7 @@ namespace Coloc.IO;
 
 /// <summary>
 /// Writes a match result folder all-or-nothing: <c>matches_c&lt;a&gt;_c&lt;b&gt;.csv</c> for every pair key (header
-/// only when a pair has no match) and <c>summary.json</c>.
+/// only when a pair has no match) and <c>summary.json</c> (with <c>multi_positive</c> when the set has it).
 /// </summary>
 public static class MatchOutput
 {
@@ -33,7 +33,11 @@ public static class MatchOutput
         {
             foreach (var (pair, m) in matches.Pairs)
                 staged.WriteText(pair.FileStem + ".csv", w => MatchCsv.Write(w, m, threads));
-            staged.Write("summary.json", s => SummaryJson.Write(s, summary, extraSummary));
+            // Multi-positive sets (exact mode, 3+ channels) belong to the result, so every front writes them.
+            Action<System.Text.Json.Utf8JsonWriter>? extra = matches.MultiPositive is { } mp
+                ? w => { MultiPositiveJson.Write(w, mp); extraSummary?.Invoke(w); }
+                : extraSummary;
+            staged.Write("summary.json", s => SummaryJson.Write(s, summary, extra));
             return staged;
         }
         catch

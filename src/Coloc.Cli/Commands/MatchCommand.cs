@@ -74,9 +74,8 @@ public static class MatchCommand
             var input = BlobCsv.Read(blobPath, request.Threads);
             var matches = MatchEngine.Run(input, request);
             var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
-            Action<System.Text.Json.Utf8JsonWriter>? extra = matches.MultiPositive is { } mp ? w => MultiPositiveJson.Write(w, mp) : null;
             if (dbPath is null)
-                MatchOutput.Write(outDir, matches, summary, extra, request.Threads);
+                MatchOutput.Write(outDir, matches, summary, threads: request.Threads);
             else
             {
                 // database and folder land together: the CSVs (with ids) are staged inside the transaction and moved
@@ -85,7 +84,7 @@ public static class MatchCommand
                 StagedFolder? staged = null;
                 try
                 {
-                    matches = DbStore.Insert(dbPath, matches, exp, stored => staged = MatchOutput.Stage(outDir, stored, summary, extra, request.Threads));
+                    matches = DbStore.Insert(dbPath, matches, exp, stored => staged = MatchOutput.Stage(outDir, stored, summary, threads: request.Threads));
                     staged!.Commit();
                 }
                 finally

@@ -35,7 +35,9 @@ public static class PlanCommand
             var g = spec.Grid;
             stdout.WriteLine($"plan {PlanFile.Hash(spec)[..12]}: {g.Count} blocks ({g.Counts.Z}×{g.Counts.Y}×{g.Counts.X} of {spec.CoreVoxels} voxels, halo {spec.HaloVoxels}) over {spec.ShapeVoxels}, {spec.ChannelCount} channel(s)");
             stdout.WriteLine($"N={g.Count}");
-            stdout.WriteLine($"suggested tasks: {tasks} (about {TaskSizing.SecondsPerBlock(spec) * g.Count / tasks / 60:0.#} min each; tasks of >= 10 min, arrays of <= 1000)");
+            double perTask = TaskSizing.SecondsPerBlock(spec) * g.Count / tasks;
+            string each = perTask < 60 ? $"{perTask:0.#} s" : $"{perTask / 60:0.#} min";
+            stdout.WriteLine($"suggested tasks: {tasks} (about {each} each; tasks of >= 10 min, arrays of <= 1000)");
             stdout.WriteLine($"next: coloc emit-jobs --plan {dir} --scheduler slurm --tasks {tasks}");
             return ExitCodes.Ok;
         });

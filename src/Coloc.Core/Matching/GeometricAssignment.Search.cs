@@ -18,9 +18,9 @@ internal sealed partial class GeometricAssignment
         {
             _srStamp[i] = _gen;
             _visitedRows.Add(i);
-            int row = i;
-            _streams.Add((new NearestStream(_grid, _rz[i], _ry[i], _rx[i], c => Cost(row, c)), i, minVal));
-            int k = _streams.Count - 1;
+            int k = _streams.Count;
+            if (k == _pool.Count) _pool.Add(new NearestStream(_grid));
+            _streams.Add((_pool[k].Reset(_rz[i], _ry[i], _rx[i]), i, minVal));
             _streamOrder.Enqueue(k, StreamBound(k));
 
             int j = Lowest(out double lowest);

@@ -28,6 +28,7 @@ internal sealed partial class GeometricAssignment
     private readonly List<int> _visitedRows = [];
     private readonly List<int> _visitedCols = [];
     private readonly List<(NearestStream Stream, int Row, double MinVal)> _streams = [];
+    private readonly List<NearestStream> _pool = [];
     private readonly PriorityQueue<int, double> _streamOrder = new();
     private readonly PriorityQueue<(int Col, int K), (double R, int K)> _heap = new();
     private int _gen, _numRemaining;
@@ -73,17 +74,6 @@ internal sealed partial class GeometricAssignment
         Array.Sort(order, (p, q) => col4row[p].CompareTo(col4row[q]));
         for (int k = 0; k < n; k++) { ri[k] = col4row[order[k]]; ci[k] = order[k]; }
         return (ri, ci);
-    }
-
-    private double Cost(int row, int col)
-    {
-        double dz = _rz[row] - _cz[col];
-        double dy = _ry[row] - _cy[col];
-        double dx = _rx[row] - _cx[col];
-        double s = dz * dz;
-        s += dy * dy;
-        s += dx * dx;
-        return Math.Sqrt(s);
     }
 
     private int[] Run()

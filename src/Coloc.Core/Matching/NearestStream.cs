@@ -7,21 +7,27 @@ namespace Coloc.Core.Matching;
 internal sealed class NearestStream
 {
     private readonly PointGrid _g;
-    private readonly double _qz, _qy, _qx;
-    private readonly int _cz, _cy, _cx, _maxRing;
-    private readonly Func<int, double> _distance;
     private readonly PriorityQueue<int, double> _found = new();
+    private double _qz, _qy, _qx;
+    private int _cz, _cy, _cx, _maxRing;
     private int _nextRing;
 
-    public NearestStream(PointGrid grid, double qz, double qy, double qx, Func<int, double> distance)
+    public NearestStream(PointGrid grid) => _g = grid;
+
+    /// <summary>
+    /// Restarts the enumeration for a new query point (instances are reused to keep the hot path allocation-free).
+    /// Distances are <c>sqrt((dz² + dy²) + dx²)</c> with <c>d = query − point</c>, the cost of the dense matrix.
+    /// </summary>
+    public NearestStream Reset(double qz, double qy, double qx)
     {
-        _g = grid;
         _qz = qz; _qy = qy; _qx = qx;
-        _distance = distance;
-        _cz = grid.CellCoord(qz, 0); _cy = grid.CellCoord(qy, 1); _cx = grid.CellCoord(qx, 2);
-        _maxRing = Math.Max(Math.Max(Math.Max(_cz, grid.Cells[0] - 1 - _cz), Math.Max(_cy, grid.Cells[1] - 1 - _cy)),
-            Math.Max(_cx, grid.Cells[2] - 1 - _cx));
+        _found.Clear();
+        _nextRing = 0;
+        _cz = _g.CellCoord(qz, 0); _cy = _g.CellCoord(qy, 1); _cx = _g.CellCoord(qx, 2);
+        _maxRing = Math.Max(Math.Max(Math.Max(_cz, _g.Cells[0] - 1 - _cz), Math.Max(_cy, _g.Cells[1] - 1 - _cy)),
+            Math.Max(_cx, _g.Cells[2] - 1 - _cx));
         // The query may lie outside the grid's box: rings then start further out, which only makes bounds looser.
+        return this;
     }
 
     /// <summary>A lower bound of the distance of every point not yet returned (+∞ when none is left).</summary>
@@ -93,7 +99,13 @@ internal sealed class NearestStream
         for (int k = _g.Start[c]; k < _g.Start[c + 1]; k++)
         {
             int p = _g.Items[k];
-            _found.Enqueue(p, _distance(p));
+            double dz = _qz - _g.Z[p];
+            double dy = _qy - _g.Y[p];
+            double dx = _qx - _g.X[p];
+            double s = dz * dz;
+            s += dy * dy;
+            s += dx * dx;
+            _found.Enqueue(p, Math.Sqrt(s));
         }
     }
 }

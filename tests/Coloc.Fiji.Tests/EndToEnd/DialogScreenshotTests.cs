@@ -20,7 +20,7 @@ public sealed class DialogScreenshotTests
         Directory.CreateDirectory(Path.GetDirectoryName(png)!);
         File.Delete(png);
         var script = Path.Combine(AppContext.BaseDirectory, "gui", "dialog-screenshot.sh");
-        var r = ImageJHost.Run("timeout", ["-k", "10", "120", "xvfb-run", "-a", "-s", "-screen 0 1024x768x24", "bash", script,
+        var r = ImageJHost.RunRetryingXvfbStart(["-k", "10", "240", "xvfb-run", "-a", "-s", "-screen 0 1024x768x24", "bash", script,
             ImageJHost.IjJar, ij.Dir, macro, png], ij.Dir);
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Contains("dialog=shown", r.Stdout);

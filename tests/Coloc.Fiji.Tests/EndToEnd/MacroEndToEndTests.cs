@@ -114,6 +114,21 @@ public sealed class MacroEndToEndTests
         Assert.Contains("slices=120 differing=0 maxdiff=0 signal=1", cmp.Stdout);
     }
 
+    [Fact]
+    public void MatchBlobsInBatch_BadInput_LogsOneLineAndAbortsTheMacroInsteadOfHanging()
+    {
+        using var ij = new ImageJHost();
+        var r = ij.RunMacro("""
+            newImage("x", "8-bit black", 50, 40, 2, 5, 1);
+            run("Match Blobs", "blobs=[/no/such/blobs.csv] mode=magmap");
+            print("after the error");
+            """, timeoutSeconds: 90);
+        // Exit code 124 would mean that timeout had to kill ImageJ waiting on a modal error dialog.
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("Match Blobs: /no/such/blobs.csv: blob file not found", r.Stdout);
+        Assert.DoesNotContain("after the error", r.Stdout);
+    }
+
     /// <summary>One ROI per slice a blob occupies (z ± max(radius, 1), clipped): every blob is drawn once, matched or not.</summary>
     private static int ExpectedOverlayRois(string blobsCsv, int slices) =>
         Coloc.IO.Csv.BlobCsv.Read(blobsCsv).Sum(b =>

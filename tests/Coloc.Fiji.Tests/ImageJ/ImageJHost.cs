@@ -46,7 +46,19 @@ public sealed class ImageJHost : IDisposable
         if (headless) args.Add("-Djava.awt.headless=true");
         args.AddRange(["-jar", IjJar, "-batch", file]);
         if (argument.Length > 0) args.Add(argument);
-        return Run("timeout", args, Dir);
+        return RunRetryingXvfbStart(args, Dir);
+    }
+
+    /// <summary>
+    /// Runs <c>timeout ...</c>; when xvfb-run could not start its server (another suite took the display number at
+    /// the same moment), runs it again, at most three times. Any other failure is returned as is.
+    /// </summary>
+    public static ProcessResult RunRetryingXvfbStart(IReadOnlyList<string> timeoutArgs, string workDir)
+    {
+        ProcessResult r = Run("timeout", timeoutArgs, workDir);
+        for (int attempt = 1; attempt < 3 && timeoutArgs.Contains("xvfb-run") && r.ExitCode != 0 && r.Stderr.Contains("Xvfb failed to start"); attempt++)
+            r = Run("timeout", timeoutArgs, workDir);
+        return r;
     }
 
     /// <summary>Runs a process to completion, capturing both streams.</summary>

@@ -7,7 +7,7 @@ ij="$1"; plugins="$2"; macro="$3"; png="$4"
 java -Xmx512m -Dplugins.dir="$plugins" -jar "$ij" -macro "$macro" >"$png.log" 2>&1 &
 pid=$!
 found=""
-for _ in $(seq 1 600); do
+for _ in $(seq 1 1200); do
   if xwininfo -root -tree 2>/dev/null | grep -q '"Match Blobs"'; then found=yes; break; fi
   kill -0 "$pid" 2>/dev/null || break
   sleep 0.1

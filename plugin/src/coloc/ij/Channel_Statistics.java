@@ -15,7 +15,7 @@ public class Channel_Statistics implements PlugIn {
     public void run(String arg) {
         ImagePlus imp = WindowManager.getCurrentImage();
         if (imp == null) {
-            IJ.error("Channel Statistics", "No image is open.");
+            Errors.show("Channel Statistics", "No image is open.");
             return;
         }
         try {
@@ -33,7 +33,7 @@ public class Channel_Statistics implements PlugIn {
         } catch (CancellationException e) {
             IJ.showStatus("Coloc: cancelled");
         } catch (RuntimeException e) {
-            IJ.error("Channel Statistics", e.getMessage());
+            Errors.show("Channel Statistics", e.getMessage());
         }
     }
 }

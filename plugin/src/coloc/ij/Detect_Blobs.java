@@ -17,7 +17,7 @@ public class Detect_Blobs implements PlugIn {
     public void run(String arg) {
         ImagePlus imp = WindowManager.getCurrentImage();
         if (imp == null) {
-            IJ.error("Detect Blobs", "No image is open.");
+            Errors.show("Detect Blobs", "No image is open.");
             return;
         }
         try {
@@ -39,9 +39,9 @@ public class Detect_Blobs implements PlugIn {
             IJ.showStatus("Coloc: cancelled");
             IJ.log("Detect Blobs: cancelled");
         } catch (RuntimeException e) {
-            IJ.error("Detect Blobs", e.getMessage());
+            Errors.show("Detect Blobs", e.getMessage());
         } catch (UnsatisfiedLinkError e) {
-            IJ.error("Detect Blobs", "cannot load Coloc's native engine: " + e.getMessage());
+            Errors.show("Detect Blobs", "cannot load Coloc's native engine: " + e.getMessage());
         }
     }
 }

@@ -17,7 +17,7 @@ public class Intensity_Colocalize implements PlugIn {
     public void run(String arg) {
         ImagePlus imp = WindowManager.getCurrentImage();
         if (imp == null) {
-            IJ.error("Intensity Colocalize", "Open the multichannel stack the blobs belong to first.");
+            Errors.show("Intensity Colocalize", "Open the multichannel stack the blobs belong to first.");
             return;
         }
         try {
@@ -36,9 +36,9 @@ public class Intensity_Colocalize implements PlugIn {
             IJ.showStatus("Coloc: cancelled");
             IJ.log("Intensity Colocalize: cancelled");
         } catch (RuntimeException e) {
-            IJ.error("Intensity Colocalize", e.getMessage());
+            Errors.show("Intensity Colocalize", e.getMessage());
         } catch (UnsatisfiedLinkError e) {
-            IJ.error("Intensity Colocalize", "cannot load Coloc's native engine: " + e.getMessage());
+            Errors.show("Intensity Colocalize", "cannot load Coloc's native engine: " + e.getMessage());
         }
     }
 }

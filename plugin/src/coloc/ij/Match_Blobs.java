@@ -16,7 +16,7 @@ public class Match_Blobs implements PlugIn {
     public void run(String arg) {
         ImagePlus imp = WindowManager.getCurrentImage();
         if (imp == null) {
-            IJ.error("Match Blobs", "Open the stack the blobs belong to first (its shape and calibration are used).");
+            Errors.show("Match Blobs", "Open the stack the blobs belong to first (its shape and calibration are used).");
             return;
         }
         try {
@@ -34,9 +34,9 @@ public class Match_Blobs implements PlugIn {
             IJ.showStatus("Coloc: cancelled");
             IJ.log("Match Blobs: cancelled");
         } catch (RuntimeException e) {
-            IJ.error("Match Blobs", e.getMessage());
+            Errors.show("Match Blobs", e.getMessage());
         } catch (UnsatisfiedLinkError e) {
-            IJ.error("Match Blobs", "cannot load Coloc's native engine: " + e.getMessage());
+            Errors.show("Match Blobs", "cannot load Coloc's native engine: " + e.getMessage());
         }
     }
 }

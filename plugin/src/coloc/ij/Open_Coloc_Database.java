@@ -18,7 +18,7 @@ public class Open_Coloc_Database implements PlugIn {
     public void run(String arg) {
         ImagePlus imp = WindowManager.getCurrentImage();
         if (imp == null) {
-            IJ.error("Open Coloc Database", "Open the image whose matches are stored first.");
+            Errors.show("Open Coloc Database", "Open the image whose matches are stored first.");
             return;
         }
         try {
@@ -52,9 +52,9 @@ public class Open_Coloc_Database implements PlugIn {
             }
             IJ.log("Open Coloc Database: " + o.matchCount() + " matches" + (offset == null ? "" : " in the selection"));
         } catch (RuntimeException e) {
-            IJ.error("Open Coloc Database", e.getMessage());
+            Errors.show("Open Coloc Database", e.getMessage());
         } catch (UnsatisfiedLinkError e) {
-            IJ.error("Open Coloc Database", "cannot load Coloc's native engine: " + e.getMessage());
+            Errors.show("Open Coloc Database", "cannot load Coloc's native engine: " + e.getMessage());
         }
     }
 }
