@@ -47,8 +47,8 @@ public sealed class DetectCommandTests
     {
         var (dir, tif, vols) = WriteImage(2, Zyx.All(1));
         string csv = Path.Combine(dir, "b.csv");
-        Assert.Equal(ExitCodes.Ok, Run("detect", "--image", tif, "--out", csv, "--channels", "1", "--block-size", "7,20,16", "--resolution", "1,1,1").Code);
-        var expected = BlobDetector.Detect(new MultiChannelVolume<ushort>(vols, Zyx.All(1)), new DetectionOptions { Channels = [1] });
+        Assert.Equal(ExitCodes.Ok, Run("detect", "--image", tif, "--out", csv, "--channels", "1", "--block-size", "7,20,16", "--resolution", "1,1,1", "--prune-order", "magmap").Code);
+        var expected = BlobDetector.Detect(new MultiChannelVolume<ushort>(vols, Zyx.All(1)), new DetectionOptions { Channels = [1], MagellanMapperPruneOrder = true });
         Assert.Equal(expected, BlobCsv.Read(csv));
     }
 
@@ -72,6 +72,7 @@ public sealed class DetectCommandTests
     [InlineData("--profile", "nosuch", "nosuch")]
     [InlineData("--block-size", "0,4,4", "--block-size")]
     [InlineData("--profile-set", "num_sigma", "num_sigma")]
+    [InlineData("--prune-order", "random", "--prune-order")]
     public void Detect_BadOption_Exit2OneLineNothingWritten(string flag, string value, string mention)
     {
         var (dir, tif, _) = WriteImage(1, Zyx.All(1));

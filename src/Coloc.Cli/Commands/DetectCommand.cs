@@ -29,16 +29,20 @@ public static class DetectCommand
         var channels = new Option<string?>("--channels") { Description = "Channels to detect, 0-based, e.g. 0,2 (default all)" };
         var resolution = new Option<string?>("--resolution") { Description = "Voxel size Z,Y,X in µm (default: the TIFF calibration)" };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); never changes the result", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var pruneOrder = new Option<string>("--prune-order") { Description = "Order in which overlapping peak pairs are pruned: canonical (default; by decreasing response) or magmap (CPython's set order as MagellanMapper, exact up to 16 peaks per channel)", DefaultValueFactory = _ => "canonical" };
         var blockSize = new Option<string?>("--block-size") { Description = "Detect block by block with this core size Z,Y,X in voxels (default: whole image unless a plane exceeds 1024x1024, then the profile's segment_size grid); never changes the result" };
 
         var cmd = new Command("detect", "Detect blobs (Laplacian of Gaussian, as MagellanMapper) and write them as a blob CSV.")
         {
-            image, output, profile, profileSet, channels, resolution, threads, blockSize,
+            image, output, profile, profileSet, channels, resolution, threads, blockSize, pruneOrder,
         };
         cmd.SetAction(pr =>
         {
             var profiles = (pr.GetValue(profile) is { Length: > 0 } names ? names : ["default"])
                 .Select(nm => CliValues.Profile(nm, pr.GetValue(profileSet) ?? [])).ToArray();
+            string order = pr.GetValue(pruneOrder)!;
+            if (order is not ("canonical" or "magmap"))
+                throw new UsageException($"--prune-order: expected canonical or magmap, got '{order}'");
             int n = pr.GetValue(threads);
             if (n < 1) throw new UsageException($"--threads: must be >= 1, got {n}");
             var block = pr.GetValue(blockSize) is { } b ? CliValues.PositiveShape(b, "--block-size") : (ZyxInt?)null;
@@ -50,7 +54,7 @@ public static class DetectCommand
             using var tiff = TiffStack.Open(path);
             foreach (int ch in chans ?? [])
                 if (ch >= tiff.Channels) throw new UsageException($"--channels: {path} has {tiff.Channels} channel(s), no channel {ch}");
-            var options = new DetectionOptions { Profiles = profiles, Channels = chans, Threads = n, BlockShapeVoxels = block };
+            var options = new DetectionOptions { Profiles = profiles, Channels = chans, Threads = n, BlockShapeVoxels = block, MagellanMapperPruneOrder = order == "magmap" };
             bool blocks = block is not null || (long)tiff.Shape.Y * tiff.Shape.X > WholeImageMaxPlaneVoxels;
             var blobs = tiff.PixelType switch
             {

@@ -110,7 +110,7 @@ public static class BlobDetector
         // skimage: no peak at all when every voxel of the cube equals its neighbourhood maximum.
         if (peaks.Count == space.Shape.Volume * scales.Length) peaks.Clear();
         peaks.Sort(LogPeak.CompareCanonical);
-        var kept = OverlapPruner.Survivors(peaks, profile.Overlap);
+        var kept = OverlapPruner.Survivors(peaks, profile.Overlap, options.MagellanMapperPruneOrder);
         var blobs = new List<Blob>();
         double sqrt3 = Math.Sqrt(3);
         for (int i = 0; i < peaks.Count; i++)

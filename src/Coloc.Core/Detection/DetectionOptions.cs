@@ -39,6 +39,16 @@ public sealed record DetectionOptions
     /// </summary>
     public ZyxInt? BlockShapeVoxels { get; init; }
 
+    /// <summary>
+    /// Visit overlapping peak pairs in CPython 3.11's iteration order of <c>cKDTree.query_pairs</c>' set, as
+    /// MagellanMapper does (exact when a channel has at most 16 peaks), instead of the default canonical order
+    /// (decreasing response). Only chains of three or more overlapping peaks can end differently. Default false: the
+    /// canonical order keeps each chain's outcome independent of the rest of the image, which box-by-box detection
+    /// (<c>coloc run</c>) relies on; <see cref="BlobDetector.Detect{T}"/> and <see cref="BlobDetector.DetectBlocks{T}"/>
+    /// give identical results either way for any block size.
+    /// </summary>
+    public bool MagellanMapperPruneOrder { get; init; }
+
     /// <summary>The profile of channel <paramref name="channel"/>.</summary>
     public RoiProfile ProfileFor(int channel) =>
         channel >= 0 && channel < Profiles.Count ? Profiles[channel] : Profiles[0];

@@ -5,10 +5,14 @@ namespace Coloc.Core.Detection;
 /// <c>2·√3·max(σ)</c> apart is examined; if the volume of the intersection of the spheres of radius <c>σ·√3</c> over
 /// the smaller sphere's volume (1 when one contains the other) exceeds <c>overlap</c>, the peak with the smaller sigma
 /// is dropped (on equal sigma the first of the pair); a dropped peak has sigma 0 and can no longer drop another.
-/// scikit-image visits the pairs in the iteration order of <c>cKDTree.query_pairs</c>' set, which cannot be
-/// reproduced; Coloc visits them in a fixed order instead — pairs (i, j), i &lt; j, sorted by i then j, where the
-/// index is the position in the canonical peak order (decreasing response, <see cref="LogPeak.CompareCanonical"/>).
-/// Only chains of three or more mutually overlapping peaks can differ from MagellanMapper.
+/// scikit-image visits the pairs in the iteration order of the Python set <c>cKDTree.query_pairs</c> returns, which
+/// decides how chains of three or more overlapping peaks end. By default Coloc visits them in a fixed order that
+/// depends on nothing else: pairs (i, j), i &lt; j, by i then j, where the index is the position in the canonical peak
+/// order (decreasing response, <see cref="LogPeak.CompareCanonical"/>); a chain's outcome then depends only on its own
+/// peaks, so block-wise detection can reproduce it. With <c>cpythonSetOrder</c> the same pairs are visited in CPython
+/// 3.11's set iteration order for pairs added in that (i, j) order (<see cref="PythonSetOrder"/>) — cKDTree's own
+/// insertion order when a channel has at most 16 peaks (one leaf), so MagellanMapper's result exactly; the order then
+/// depends on all pairs of the channel.
 /// </summary>
 public static class OverlapPruner
 {
@@ -17,7 +21,8 @@ public static class OverlapPruner
     /// <summary>Returns, per peak, whether it survives. <paramref name="peaks"/> must be in canonical order.</summary>
     /// <param name="peaks">Peaks in detection space (voxels), canonical order.</param>
     /// <param name="overlap">Overlap fraction in [0, 1] above which the smaller blob is dropped (profile <c>overlap</c>).</param>
-    public static bool[] Survivors(IReadOnlyList<LogPeak> peaks, double overlap)
+    /// <param name="cpythonSetOrder">Visit pairs in CPython's set order (MagellanMapper) instead of the canonical order; default false.</param>
+    public static bool[] Survivors(IReadOnlyList<LogPeak> peaks, double overlap, bool cpythonSetOrder = false)
     {
         ArgumentNullException.ThrowIfNull(peaks);
         int n = peaks.Count;
@@ -39,6 +44,7 @@ public static class OverlapPruner
             if (!grid.TryGetValue(key, out var l)) grid[key] = l = new List<int>();
             l.Add(i);
         }
+        var pairs = new List<(int I, int J)>();
         var partners = new List<int>();
         for (int i = 0; i < n; i++)
         {
@@ -51,13 +57,16 @@ public static class OverlapPruner
                             foreach (int j in l)
                                 if (j > i && Dist2(peaks[i], peaks[j]) <= dist * dist) partners.Add(j);
             partners.Sort();
-            foreach (int j in partners)
+            foreach (int j in partners) pairs.Add((i, j));
+        }
+        var order = cpythonSetOrder ? PythonSetOrder.IterationOrder(pairs) : Enumerable.Range(0, pairs.Count).ToArray();
+        foreach (int k in order)
+        {
+            var (i, j) = pairs[k];
+            if (BlobOverlap(peaks[i], sigma[i], peaks[j], sigma[j]) > overlap)
             {
-                if (BlobOverlap(peaks[i], sigma[i], peaks[j], sigma[j]) > overlap)
-                {
-                    if (sigma[i] > sigma[j]) sigma[j] = 0;
-                    else sigma[i] = 0;
-                }
+                if (sigma[i] > sigma[j]) sigma[j] = 0;
+                else sigma[i] = 0;
             }
         }
         for (int i = 0; i < n; i++) kept[i] = sigma[i] > 0;

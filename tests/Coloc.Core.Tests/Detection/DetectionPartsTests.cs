@@ -81,12 +81,27 @@ public class DetectionPartsTests
         var a = new LogPeak(0, 0, 0, 0, 3, 0.9);
         var b = new LogPeak(0, 0, 40, 0, 3, 0.5);
         Assert.Equal([true, true], OverlapPruner.Survivors([a, b], 0.5));
-        // Chain in pair order (0,1), (0,2), (1,2): 0 drops (smaller than 1); 2 then meets dropped 0 and
+        // Chain in CPython's set order (0,1), (0,2), (1,2): 0 drops (smaller than 1); 2 then meets dropped 0 and
         // the larger 1: 1 (sigma 4) vs 2 (sigma 5) drops 1.
         var p0 = new LogPeak(10, 10, 10, 0, 3, 0.9);
         var p1 = new LogPeak(10, 10, 12, 1, 4, 0.8);
         var p2 = new LogPeak(10, 10, 14, 2, 5, 0.7);
         Assert.Equal([false, false, true], OverlapPruner.Survivors([p0, p1, p2], 0.5));
+    }
+
+    [Fact]
+    public void Pruner_ChainOfThree_CanonicalVersusCPythonSetOrder()
+    {
+        // A–B and B–C overlap (0.76, 0.62), A–C do not (0.23); sigmas A < B < C; peak 0 is far away.
+        // Pairs (1,2), (2,3): canonical order drops A then B; CPython's set iterates (2,3) first (python3.11:
+        // s = set(); s.add((1, 2)); s.add((2, 3)); list(s) == [(2, 3), (1, 2)]), dropping B, after which the dropped B
+        // can no longer drop A.
+        LogPeak[] peaks =
+        [
+            new(50, 50, 50, 0, 3, 0.9), new(10, 10, 0, 0, 3, 0.8), new(10, 10, 4, 4, 4, 0.7), new(10, 10, 10, 9, 5, 0.6),
+        ];
+        Assert.Equal([true, false, false, true], OverlapPruner.Survivors(peaks, 0.5));
+        Assert.Equal([true, true, false, true], OverlapPruner.Survivors(peaks, 0.5, cpythonSetOrder: true));
     }
 
     [Fact]
