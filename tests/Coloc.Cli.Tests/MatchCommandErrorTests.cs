@@ -70,6 +70,16 @@ public sealed class MatchCommandErrorTests
         AssertRejected(Run(Good, "--shape", "10,10"), "--shape");
 
     [Fact]
+    public void Match_UnknownMode_OneLineExit2()
+    {
+        var err = new StringWriter();
+        int code = Program.Run(["match", "--blobs", "b.csv", "--out", "o", "--shape", "1,1,1", "--mode", "bogus"], new StringWriter(), err);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("bogus", err.ToString());
+        Assert.Single(err.ToString().TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
     public void Match_UnwritableOutput_Exit2AndNoFiles()
     {
         string dir = RepoPaths.NewTempDir();
