@@ -51,7 +51,7 @@ public static class CliValues
     /// Resolves <c>--profile</c> (comma-separated names on top of default) and <c>--profile-set KEY=VALUE</c> settings;
     /// errors name the flag.
     /// </summary>
-    public static RoiProfile Profile(string names, string[] settings)
+    public static RoiProfile Profile(string names, IEnumerable<string> settings)
     {
         RoiProfile p;
         try

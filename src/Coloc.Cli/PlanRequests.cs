@@ -20,37 +20,15 @@ public static class PlanRequests
             TolUm = spec.TolUm,
             Channels = spec.MatchChannels?.ToArray(),
             ResolutionUm = spec.ResolutionUm,
-            Profile = Profile(spec.Profile, spec.ProfileSettings),
+            Profile = CliValues.Profile(spec.Profile, spec.ProfileSettings),
             Threads = threads,
         };
-    }
-
-    /// <summary>Resolves comma-separated profile names plus <c>key=value</c> settings; a bad one is a usage error naming its flag.</summary>
-    public static RoiProfile Profile(string names, IEnumerable<string> settings)
-    {
-        RoiProfile p;
-        try
-        {
-            p = RoiProfiles.Resolve(names);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException("--profile: " + e.Message.Split(" (Parameter")[0]);
-        }
-        try
-        {
-            return RoiProfileOverrides.Apply(p, settings);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException("--profile-set: " + e.Message);
-        }
     }
 
     /// <summary>The detection options of <paramref name="spec"/>: its profile for every channel, all channels.</summary>
     public static DetectionOptions Detection(PlanSpec spec, int threads)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return new DetectionOptions { Profiles = [Profile(spec.Profile, spec.ProfileSettings)], Threads = threads };
+        return new DetectionOptions { Profiles = [CliValues.Profile(spec.Profile, spec.ProfileSettings)], Threads = threads };
     }
 }
