@@ -8,6 +8,9 @@ namespace Coloc.Core.Stack;
 /// </summary>
 public static class StackSplitter
 {
+    /// <summary>The largest grid accepted (10⁶ blocks: a terabyte channel in 64×512×512 blocks is about 6·10⁴).</summary>
+    public const long MaxBlocks = 1_000_000;
+
     /// <summary>Splits a stack into blocks.</summary>
     /// <param name="shape">Stack shape z,y,x, voxels (each ≥ 0).</param>
     /// <param name="maxPixels">Block step z,y,x, voxels (each ≥ 1).</param>
@@ -22,7 +25,12 @@ public static class StackSplitter
             if (overlap[a] < 0) throw new ArgumentOutOfRangeException(nameof(overlap), overlap, "overlap must be >= 0");
         }
         var n = ZyxInt.FromAxes(a => (int)((shape[a] + (long)maxPixels[a] - 1) / maxPixels[a]));
-        var blocks = new Block[(long)n.Z * n.Y * n.X];
+        long count = (long)n.Z * n.Y * n.X;
+        if (count > MaxBlocks)
+            throw new ArgumentException(
+                $"shape {shape} in blocks of {maxPixels} voxels gives {count} blocks, more than {MaxBlocks}; " +
+                "use larger blocks (e.g. a larger segment_size)");
+        var blocks = new Block[count];
         int k = 0;
         for (int z = 0; z < n.Z; z++)
             for (int y = 0; y < n.Y; y++)

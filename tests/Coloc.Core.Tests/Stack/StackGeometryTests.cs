@@ -22,6 +22,14 @@ public sealed class StackGeometryTests
     }
 
     [Fact]
+    public void Split_HugeGrid_IsRefusedWithClearMessage()
+    {
+        var e = Assert.Throws<ArgumentException>(() =>
+            StackSplitter.Split(new ZyxInt(1_000_000, 1_000_000, 1_000_000), new ZyxInt(500, 500, 500), new ZyxInt(10, 10, 10)));
+        Assert.Contains("blocks", e.Message);
+    }
+
+    [Fact]
     public void Geometry_DefaultProfileFiveMicronZ_ReproducesAxisMixUp()
     {
         // spec §12.3: res (5,1,1) default -> tol (1,5,5), coloc overlap (6,10,6) (intended (2,10,10)).
