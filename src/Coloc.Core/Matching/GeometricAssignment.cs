@@ -12,7 +12,7 @@ namespace Coloc.Core.Matching;
 /// </summary>
 /// <remarks>
 /// Cost is <c>sqrt((dz² + dy²) + dx²)</c> with <c>d = row − column</c> per axis on pre-scaled coordinates (the value
-/// <see cref="DistanceMatrix"/> writes). Work per search is proportional to the points near the visited rows instead of
+/// SciPy's <c>cdist</c> gives). Work per search is proportional to the points near the visited rows instead of
 /// to the number of columns; memory is O(rows + columns).
 /// </remarks>
 internal sealed partial class GeometricAssignment

@@ -96,14 +96,6 @@ internal static class MagmapPairMatcher
         return Math.Max(threshold, Math.Cbrt(vol * 2 / pts.Z.Length));
     }
 
-    /// <summary>The dense reference: SciPy's algorithm on the materialised matrix (tests compare the two).</summary>
-    internal static (int[] Rows, int[] Cols) AssignDense(ScaledCoords p, List<int> rows, ReadOnlySpan<int> cols)
-    {
-        var cost = GC.AllocateUninitializedArray<double>(rows.Count * cols.Length);
-        DistanceMatrix.Fill(p, rows, cols, cost);
-        return LinearSumAssignment.Solve(cost, rows.Count, cols.Length);
-    }
-
     /// <summary>Appends (base, test, distance) triples ordered stably by the base blob's z,y,x (<c>_match_blobs</c>).</summary>
     private static void AppendSorted(
         List<MatchRow> into, ReadOnlySpan<Blob> blobs, List<int> testIdx, int[] r, ReadOnlySpan<int> baseIdx, int[] c,
