@@ -31,15 +31,8 @@ public static class LsfJobs
             "bsub \"$@\" < \"$here/array.lsf\"\n" +
             $"bsub -w \"done({o.JobName})\" -ti < \"$here/merge.lsf\"\n";
         string resubmit =
-            "#!/bin/bash\n" +
-            "# Resubmits only the tasks whose blocks are missing, then a new merge.\n" +
-            "set -uo pipefail\n" +
-            "here=\"$(cd \"$(dirname \"$0\")\" && pwd)\"\n" +
-            $"missing=$({o.StatusCommand(1)})\n" +
-            "rc=$?\n" +
-            "if [ $rc -eq 0 ]; then exec bsub < \"$here/merge.lsf\"; fi\n" +
-            "if [ $rc -ne 3 ]; then echo \"coloc status failed with exit code $rc\" >&2; exit $rc; fi\n" +
-            "set -e\n" +
+            Shell.ResubmitHead(o.StatusCommand(1), "exec bsub < \"$here/merge.lsf\"",
+                "# Resubmits only the tasks whose blocks are missing, then a new merge.\n") +
             $"bsub -J \"{o.JobName}[$missing]%{o.MaxRunning}\" \"$@\" < \"$here/array.lsf\"\n" +
             $"bsub -w \"done({o.JobName})\" -ti < \"$here/merge.lsf\"\n";
         return

@@ -38,14 +38,7 @@ public static class PbsJobs
             "array=$(qsub \"$@\" \"$here/array.pbs\")\n" +
             "qsub -W depend=afterok:$array \"$here/merge.pbs\"\n";
         string resubmit =
-            "#!/bin/bash\n" +
-            "set -uo pipefail\n" +
-            "here=\"$(cd \"$(dirname \"$0\")\" && pwd)\"\n" +
-            $"missing=$({o.ColocCommand} status --plan {Shell.Quote(o.PlanDir)} --list)\n" +
-            "rc=$?\n" +
-            "if [ $rc -eq 0 ]; then exec qsub \"$here/merge.pbs\"; fi\n" +
-            "if [ $rc -ne 3 ]; then echo \"coloc status failed with exit code $rc\" >&2; exit $rc; fi\n" +
-            "set -e\n" +
+            Shell.ResubmitHead($"{o.ColocCommand} status --plan {Shell.Quote(o.PlanDir)} --list", "exec qsub \"$here/merge.pbs\"") +
             "job=$(qsub -v COLOC_BLOCKS=\"$missing\" \"$@\" \"$here/blocks.pbs\")\n" +
             "qsub -W depend=afterok:$job \"$here/merge.pbs\"\n";
         return

@@ -37,14 +37,7 @@ public static class SgeJobs
             "qsub \"$@\" \"$here/array.sge\"\n" +
             "qsub \"$here/merge.sge\"\n";
         string resubmit =
-            "#!/bin/bash\n" +
-            "set -uo pipefail\n" +
-            "here=\"$(cd \"$(dirname \"$0\")\" && pwd)\"\n" +
-            $"missing=$({o.ColocCommand} status --plan {Shell.Quote(o.PlanDir)} --list)\n" +
-            "rc=$?\n" +
-            "if [ $rc -eq 0 ]; then exec qsub \"$here/merge.sge\"; fi\n" +
-            "if [ $rc -ne 3 ]; then echo \"coloc status failed with exit code $rc\" >&2; exit $rc; fi\n" +
-            "set -e\n" +
+            Shell.ResubmitHead($"{o.ColocCommand} status --plan {Shell.Quote(o.PlanDir)} --list", "exec qsub \"$here/merge.sge\"") +
             "qsub -v COLOC_BLOCKS=\"$missing\" \"$@\" \"$here/blocks.sge\"\n" +
             "qsub \"$here/merge.sge\"\n";
         return

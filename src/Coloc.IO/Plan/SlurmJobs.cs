@@ -39,19 +39,11 @@ public static class SlurmJobs
             "merge=$(sbatch --parsable --dependency=afterok:$array --kill-on-invalid-dep=yes \"$here/merge.sbatch\")\n" +
             "echo \"ARRAY_JOB=$array\"\necho \"MERGE_JOB=${merge%%;*}\"\n";
         string resubmit =
-            "#!/bin/bash\n" +
-            "# Resubmits only the array tasks whose blocks are missing (SLURM's --requeue covers node failures, not a task\n" +
-            "# that exits non-zero), then a new merge. Run it after a merge that exited 3 or was cancelled.\n" +
-            "set -uo pipefail\n" +
-            "here=\"$(cd \"$(dirname \"$0\")\" && pwd)\"\n" +
-            $"missing=$({o.StatusCommand(0)})\n" +
-            "rc=$?\n" +
-            "if [ $rc -eq 0 ]; then\n" +
-            "  merge=$(sbatch --parsable \"$here/merge.sbatch\") || exit 1\n" +
-            "  echo \"ARRAY_JOB=none\"; echo \"MERGE_JOB=${merge%%;*}\"; exit 0\n" +
-            "fi\n" +
-            "if [ $rc -ne 3 ]; then echo \"coloc status failed with exit code $rc\" >&2; exit $rc; fi\n" +
-            "set -e\n" +
+            Shell.ResubmitHead(o.StatusCommand(0),
+                "  merge=$(sbatch --parsable \"$here/merge.sbatch\") || exit 1\n" +
+                "  echo \"ARRAY_JOB=none\"; echo \"MERGE_JOB=${merge%%;*}\"; exit 0\n",
+                "# Resubmits only the array tasks whose blocks are missing (SLURM's --requeue covers node failures, not a task\n" +
+                "# that exits non-zero), then a new merge. Run it after a merge that exited 3 or was cancelled.\n") +
             $"array=$(sbatch --parsable --array=\"$missing%{o.MaxRunning}\" \"$@\" \"$here/array.sbatch\")\n" +
             "array=${array%%;*}\n" +
             "merge=$(sbatch --parsable --dependency=afterok:$array --kill-on-invalid-dep=yes \"$here/merge.sbatch\")\n" +
