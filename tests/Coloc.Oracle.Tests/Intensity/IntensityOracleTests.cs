@@ -19,12 +19,7 @@ public sealed class IntensityOracleTests
     public static TheoryData<string, string> Runs()
     {
         var d = new TheoryData<string, string>();
-        foreach (var dir in RepoPaths.Cases("C"))
-        {
-            using var p = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "params.json")));
-            foreach (var run in p.RootElement.GetProperty("thresh_runs").EnumerateObject())
-                d.Add(Path.GetFileName(dir), run.Name);
-        }
+        foreach (var (c, run) in IntensityCases.Runs()) d.Add(c, run);
         return d;
     }
 
