@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Coloc.Core.Matching;
 using Coloc.IO;
 using Coloc.IO.Database;
+using Coloc.IO.Results;
 
 namespace Coloc.Cli.Commands;
 
@@ -42,7 +43,7 @@ public static class DbCommand
                 matches = MatchDatabase.SelectMatches(clr, chls, off, size, pr.GetValue(expName));
             // the database keeps only matched blobs, so the summary has no per-channel blob counts
             var summary = MatchSummary.Of("db", matches, ReadOnlySpan<Core.Blobs.Blob>.Empty);
-            MatchOutput.Write(outDir, matches, summary);
+            ResultWriter.Write(new ResultTarget { Folder = outDir }, new ResultContent(matches, summary));
             foreach (var (pair, count) in summary.Pairs) stdout.WriteLine($"{pair.Key}: {count} matches");
             stdout.WriteLine($"wrote {matches.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;

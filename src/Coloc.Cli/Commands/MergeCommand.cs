@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Coloc.Core.Pipeline;
 using Coloc.IO;
 using Coloc.IO.Plan;
+using Coloc.IO.Results;
 
 namespace Coloc.Cli.Commands;
 
@@ -44,7 +45,10 @@ public static class MergeCommand
             var (blobs, means) = BlockMerge.Merge(results!, grid, spec.ChannelCount);
             var result = ColocPipeline.Finish(blobs, means, spec.ChannelCount, PlanRequests.Match(spec, nThreads));
             string outDir = pr.GetValue(output)!;
-            result = ResultWriter.Write(outDir, pr.GetValue(db), pr.GetValue(expName), spec, result);
+            string? dbPath = pr.GetValue(db);
+            if (pr.GetValue(expName) is not null && dbPath is null) throw new UsageException("--exp-name: needs --db");
+            string? exp = dbPath is null ? null : pr.GetValue(expName) ?? Path.GetFileNameWithoutExtension(spec.ImagePath);
+            ResultWriter.Write(new ResultTarget { Folder = outDir, DatabasePath = dbPath, Experiment = exp, Threads = nThreads }, ResultContent.Of(result));
             foreach (var line in result.Summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"merged {grid.Count} blocks: {blobs.Length} blobs; wrote {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Coloc.IO.Results;
 using Coloc.IO.Tiff;
 
 namespace Coloc.Cli.Commands;
@@ -32,7 +33,10 @@ public static class RunCommand
             var result = BlockWork.RunAll(stack, spec, threads, bar.Report);
             bar.Done();
             string outDir = pr.GetValue(output)!;
-            result = ResultWriter.Write(outDir, pr.GetValue(db), pr.GetValue(expName), spec, result);
+            string? dbPath = pr.GetValue(db);
+            if (pr.GetValue(expName) is not null && dbPath is null) throw new UsageException("--exp-name: needs --db");
+            string? exp = dbPath is null ? null : pr.GetValue(expName) ?? Path.GetFileNameWithoutExtension(spec.ImagePath);
+            ResultWriter.Write(new ResultTarget { Folder = outDir, DatabasePath = dbPath, Experiment = exp, Threads = threads }, ResultContent.Of(result));
             foreach (var line in result.Summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"{result.Blobs.Length} blobs in {spec.ChannelCount} channel(s), {spec.Grid.Count} block(s); wrote {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;
