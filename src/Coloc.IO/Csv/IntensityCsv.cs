@@ -1,6 +1,5 @@
 using System.Globalization;
 using Coloc.Core.Intensity;
-using Coloc.Core.Pipeline;
 using Coloc.IO.Files;
 
 namespace Coloc.IO.Csv;

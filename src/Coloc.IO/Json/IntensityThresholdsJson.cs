@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Coloc.Core.Pipeline;
+using Coloc.Core.Intensity;
 
 namespace Coloc.IO.Json;
 

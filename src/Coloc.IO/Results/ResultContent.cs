@@ -1,4 +1,5 @@
 using Coloc.Core.Blobs;
+using Coloc.Core.Intensity;
 using Coloc.Core.Matching;
 using Coloc.Core.Pipeline;
 

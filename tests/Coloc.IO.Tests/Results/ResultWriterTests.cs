@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Coloc.Core.Blobs;
+using Coloc.Core.Intensity;
 using Coloc.Core.Matching;
-using Coloc.Core.Pipeline;
 using Coloc.IO.Database;
 using Coloc.IO.Results;
 using Coloc.IO.Tests.Database;
