@@ -27,7 +27,7 @@ public sealed class DbCaseTests
     private static Stored Store(string caseDir)
     {
         using var summary = JsonDocument.Parse(File.ReadAllText(System.IO.Path.Combine(caseDir, "insert_summary.json")));
-        string source = System.IO.Path.Combine(RepoPaths.OracleCases, summary.RootElement.GetProperty("source_case").GetString()!);
+        string source = RepoPaths.Case(summary.RootElement.GetProperty("source_case").GetString()!);
         var p = OracleParams.Load(source);
         double[] s = p.Vector("shape_zyx")!;
         var request = new MatchRequest
@@ -52,7 +52,7 @@ public sealed class DbCaseTests
     [MemberData(nameof(Cases))]
     public void InsertMatches_OracleDbCase_TablesEqualOrKeepEveryMatch(string name)
     {
-        string dir = System.IO.Path.Combine(RepoPaths.OracleCases, name);
+        string dir = RepoPaths.Case(name);
         var st = Store(dir);
         using var dump = new SqliteDump(st.Path);
         Assert.Equal(File.ReadAllText(System.IO.Path.Combine(dir, "schema.sql")).TrimEnd('\n') + "\n", dump.Schema());
@@ -81,7 +81,7 @@ public sealed class DbCaseTests
     [MemberData(nameof(Cases))]
     public void SelectMatches_OracleDbCase_EqualsOrContainsMagellanMappersSelection(string name)
     {
-        string dir = System.IO.Path.Combine(RepoPaths.OracleCases, name);
+        string dir = RepoPaths.Case(name);
         var st = Store(dir);
         using var db = ClrDb.OpenReadOnly(st.Path);
         foreach (var sel in Directory.EnumerateDirectories(dir, "select_*"))

@@ -15,7 +15,7 @@ public sealed class ThreeChannelDbTests
 {
     private static MatchSet A02()
     {
-        string dir = Path.Combine(RepoPaths.OracleCases, "A02_three_channels_random");
+        string dir = RepoPaths.Case("A02_three_channels_random");
         var p = OracleParams.Load(dir);
         double[] o = p.Vector("offset_xyz")!, s = p.Vector("size_xyz")!, t = p.Vector("tol")!;
         var roi = new Box(new Zyx(o[2], o[1], o[0]), new Zyx(s[2], s[1], s[0]));

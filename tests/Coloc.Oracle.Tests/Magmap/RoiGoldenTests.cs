@@ -14,7 +14,7 @@ public sealed class RoiGoldenTests
     [MemberData(nameof(Cases))]
     public void MagmapRoi_OracleCase_MatchesMagellanMapperRowForRow(string name)
     {
-        string dir = Path.Combine(RepoPaths.OracleCases, name);
+        string dir = RepoPaths.Case(name);
         var p = OracleParams.Load(dir);
         string outDir = RepoPaths.NewTempDir();
         var args = new List<string>
