@@ -14,9 +14,10 @@ namespace Coloc.Oracle.Tests.Database;
 /// <summary>
 /// Every oracle database case (<c>db*</c> folders, e.g. <c>db</c> from B01 and the 3-channel <c>db_3ch</c> from B02):
 /// recompute the source case's matches, store them, and compare. With one channel pair our tables and selections equal
-/// MagellanMapper's exactly. With more pairs (QUIRK-3 fixed) we store every match — MagellanMapper loses some — so we
-/// check that all matches are stored and that every match MagellanMapper kept or selected is among ours (same pair,
-/// blobs and distance); ids differ by design from the first blob shared by two pairs on.
+/// MagellanMapper's exactly. With more pairs (README, Differences from MagellanMapper, D18: fixed) we store every match
+/// — MagellanMapper loses some — so we check that all matches are stored and that every match MagellanMapper kept or
+/// selected is among ours (same pair, blobs and distance); ids differ by design from the first blob shared by two pairs
+/// on.
 /// </summary>
 public sealed class DbCaseTests
 {

@@ -8,8 +8,9 @@ using Coloc.TestKit;
 namespace Coloc.Oracle.Tests.Database;
 
 /// <summary>
-/// QUIRK-3 fixed on a real three-channel result (oracle case A02, 25 + 13 + 20 matches): we store every match, and
-/// MagellanMapper's insertion, replayed on the same input, loses the matches of earlier pairs whose blobs recur later.
+/// README, Differences from MagellanMapper, D18 (lost matches) fixed on a real three-channel result (oracle case A02,
+/// 25 + 13 + 20 matches): we store every match, and MagellanMapper's insertion, replayed on the same input, loses the
+/// matches of earlier pairs whose blobs recur later.
 /// </summary>
 public sealed class ThreeChannelDbTests
 {

@@ -4,17 +4,18 @@ namespace Coloc.Oracle.Tests.Magmap;
 
 /// <summary>
 /// Oracle group B (<c>StackColocalizer.colocalize_stack</c>, fork path): <c>coloc match --mode magmap --shape</c> must
-/// write MagellanMapper's pruned matches row for row in native order. Folders <c>expected_channels_a_b</c> (MagellanMapper
-/// ignores the channel filter, QUIRK-4a) are compared on the pairs we honour; <c>expected_spawn</c> records the spawn-mode
-/// bug (QUIRK-4b/Q7) and is deliberately not reproduced.
+/// write MagellanMapper's pruned matches row for row in native order. Folders <c>expected_channels_a_b</c>
+/// (MagellanMapper ignores the channel filter; we honour it: README, Differences from MagellanMapper, D8) are compared
+/// on the pairs we honour; <c>expected_spawn</c> records the spawn-mode bug (D9 there) and is deliberately not
+/// reproduced.
 /// </summary>
 public sealed class StackGoldenTests
 {
     /// <summary>
     /// One row per (B case, expected folder) that we reproduce: <c>expected</c> and every <c>expected_channels_a_b</c>.
-    /// <c>expected_spawn</c> gets no row: it records MagellanMapper's spawn-mode blob selection, which reads the block's
-    /// z,y,x offset and shape as x,y,z and drops most blobs (see README, Differences from MagellanMapper). Coloc follows
-    /// the default fork path only, so there is nothing of ours that could equal that folder.
+    /// <c>expected_spawn</c> gets no row: it records MagellanMapper's spawn-mode blob selection, which reads the
+    /// block's z,y,x offset and shape as x,y,z and drops most blobs (README, Differences from MagellanMapper, D9).
+    /// Coloc follows the default fork path only, so there is nothing of ours that could equal that folder.
     /// </summary>
     public static TheoryData<string, string> Cases()
     {
