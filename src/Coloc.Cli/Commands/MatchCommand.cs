@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Coloc.Core.Engine;
-using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
+using Coloc.Core.Geometry;
 using Coloc.Core.Profiles;
 using Coloc.IO;
 using Coloc.IO.Csv;
