@@ -60,6 +60,7 @@ COLOC_COMPAT(pthread_rwlock_unlock, COLOC_OLD())
 COLOC_COMPAT(pthread_rwlock_wrlock, COLOC_OLD())
 COLOC_COMPAT(pthread_setname_np, COLOC_V("GLIBC_2.12", "GLIBC_2.17"))
 COLOC_COMPAT(pthread_setspecific, COLOC_OLD())
+COLOC_COMPAT(pthread_once, COLOC_OLD())
 
 /* stat64(path, buf) == __xstat64(_STAT_VER, path, buf), and so on; buf is struct stat64 either way. */
 __asm__(".symver __coloc_xstat64, __xstat64@" COLOC_OLD());
