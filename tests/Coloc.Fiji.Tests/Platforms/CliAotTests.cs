@@ -49,7 +49,10 @@ public sealed class CliAotTests
         var m = Managed(dir, QuickStart(netOut));
         Assert.True(a.ExitCode == 0, a.ToString());
         Assert.True(m.ExitCode == 0, m.ToString());
-        Assert.Equal(m.Stdout, a.Stdout);
+        // Same summary lines; the last line names the folder and the seconds taken.
+        static string[] Summary(string stdout) => stdout.Split('\n').Where(l => !l.StartsWith("wrote ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(Summary(m.Stdout), Summary(a.Stdout));
+        Assert.Contains("0,1: 176 matches", a.Stdout);
         Assert.Contains("matches_c0_c1.csv", Directory.GetFiles(aotOut).Select(Path.GetFileName));
         EngineReference.AssertSameFolder(netOut, aotOut);
     }
@@ -80,7 +83,10 @@ public sealed class CliAotTests
         var a = Aot(dir, "--version");
         var m = Managed(dir, "--version");
         Assert.True(a.ExitCode == 0, a.ToString());
-        Assert.Equal(m.Stdout, a.Stdout);
+        Assert.True(m.ExitCode == 0, m.ToString());
+        // "0.1.0+<commit>": the commit part differs while one of the two is older than the last commit.
+        Assert.Equal(m.Stdout.Split('+')[0], a.Stdout.Split('+')[0]);
+        Assert.Matches(@"^\d+\.\d+\.\d+", a.Stdout);
         var ldd = ImageJHost.Run("objdump", ["-p", AotColoc], dir);
         var needed = ldd.Stdout.Split('\n').Where(l => l.TrimStart().StartsWith("NEEDED", StringComparison.Ordinal))
             .Select(l => l.Trim()["NEEDED".Length..].Trim()).Order(StringComparer.Ordinal).ToArray();
@@ -89,7 +95,6 @@ public sealed class CliAotTests
         string alone = Path.Combine(dir, "alone");
         Directory.CreateDirectory(alone);
         File.Copy(AotColoc, Path.Combine(alone, "coloc"));
-        File.SetUnixFileMode(Path.Combine(alone, "coloc"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
         var r = ImageJHost.Run(Path.Combine(alone, "coloc"), [.. QuickStart(Path.Combine(dir, "out")), "--db", Path.Combine(dir, "x.db")], alone);
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Equal(["coloc"], Directory.GetFiles(alone).Select(Path.GetFileName));
