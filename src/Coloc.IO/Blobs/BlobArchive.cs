@@ -48,6 +48,9 @@ public sealed class BlobArchive
     /// <summary>The <c>ver</c> member; null when absent or skipped (MagellanMapper then treats the archive as current).</summary>
     public long? VersionInArchive { get; private init; }
 
+    /// <summary>The version MagellanMapper's <c>load_blobs</c> leaves in <c>Blobs.ver</c>: always <see cref="CurrentVersion"/>, whatever the file says.</summary>
+    public int VersionAfterLoad => CurrentVersion;
+
     /// <summary>Blob values, row-major: <see cref="RowCount"/> × <see cref="ColumnCount"/>, as stored (converted to double).</summary>
     public double[] Values { get; private init; } = [];
 
