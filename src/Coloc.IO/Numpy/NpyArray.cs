@@ -36,35 +36,39 @@ public sealed class NpyArray
     public bool IsText => Data is string[];
 
     /// <summary>The elements as doubles (exact for every integer up to 2^53 in magnitude and for float32/float64).</summary>
+    /// <remarks>
+    /// Dispatches on <see cref="Dtype"/>, not on the array's type pattern: the runtime lets a <c>ushort[]</c> match a
+    /// <c>short[]</c> pattern and a <c>long[]</c> a <c>ulong[]</c> one (array covariance of same-size integers).
+    /// </remarks>
     /// <exception cref="InvalidOperationException">The array holds text.</exception>
-    public double[] ToDoubles() => Data switch
+    public double[] ToDoubles() => (Dtype.Kind, Dtype.ItemSize) switch
     {
-        double[] a => (double[])a.Clone(),
-        float[] a => Array.ConvertAll(a, v => (double)v),
-        long[] a => Array.ConvertAll(a, v => (double)v),
-        int[] a => Array.ConvertAll(a, v => (double)v),
-        short[] a => Array.ConvertAll(a, v => (double)v),
-        sbyte[] a => Array.ConvertAll(a, v => (double)v),
-        ulong[] a => Array.ConvertAll(a, v => (double)v),
-        uint[] a => Array.ConvertAll(a, v => (double)v),
-        ushort[] a => Array.ConvertAll(a, v => (double)v),
-        byte[] a => Array.ConvertAll(a, v => (double)v),
-        bool[] a => Array.ConvertAll(a, v => v ? 1.0 : 0.0),
+        ('f', 8) => (double[])((double[])Data).Clone(),
+        ('f', 4) => Array.ConvertAll((float[])Data, v => (double)v),
+        ('i', 8) => Array.ConvertAll((long[])Data, v => (double)v),
+        ('i', 4) => Array.ConvertAll((int[])Data, v => (double)v),
+        ('i', 2) => Array.ConvertAll((short[])Data, v => (double)v),
+        ('i', 1) => Array.ConvertAll((sbyte[])Data, v => (double)v),
+        ('u', 8) => Array.ConvertAll((ulong[])Data, v => (double)v),
+        ('u', 4) => Array.ConvertAll((uint[])Data, v => (double)v),
+        ('u', 2) => Array.ConvertAll((ushort[])Data, v => (double)v),
+        ('u', 1) => Array.ConvertAll((byte[])Data, v => (double)v),
+        ('b', 1) => Array.ConvertAll((bool[])Data, v => v ? 1.0 : 0.0),
         _ => throw new InvalidOperationException($"a {Dtype.Descr} array has no numbers"),
     };
 
     /// <summary>The elements as 64-bit integers; null when the array holds floats, text or unsigned values above <see cref="long.MaxValue"/>.</summary>
-    public long[]? ToInt64s() => Data switch
+    public long[]? ToInt64s() => (Dtype.Kind, Dtype.ItemSize) switch
     {
-        long[] a => (long[])a.Clone(),
-        int[] a => Array.ConvertAll(a, v => (long)v),
-        short[] a => Array.ConvertAll(a, v => (long)v),
-        sbyte[] a => Array.ConvertAll(a, v => (long)v),
-        uint[] a => Array.ConvertAll(a, v => (long)v),
-        ushort[] a => Array.ConvertAll(a, v => (long)v),
-        byte[] a => Array.ConvertAll(a, v => (long)v),
-        bool[] a => Array.ConvertAll(a, v => v ? 1L : 0L),
-        ulong[] a when a.All(v => v <= long.MaxValue) => Array.ConvertAll(a, v => (long)v),
+        ('i', 8) => (long[])((long[])Data).Clone(),
+        ('i', 4) => Array.ConvertAll((int[])Data, v => (long)v),
+        ('i', 2) => Array.ConvertAll((short[])Data, v => (long)v),
+        ('i', 1) => Array.ConvertAll((sbyte[])Data, v => (long)v),
+        ('u', 8) => ((ulong[])Data).All(v => v <= long.MaxValue) ? Array.ConvertAll((ulong[])Data, v => (long)v) : null,
+        ('u', 4) => Array.ConvertAll((uint[])Data, v => (long)v),
+        ('u', 2) => Array.ConvertAll((ushort[])Data, v => (long)v),
+        ('u', 1) => Array.ConvertAll((byte[])Data, v => (long)v),
+        ('b', 1) => Array.ConvertAll((bool[])Data, v => v ? 1L : 0L),
         _ => null,
     };
 

@@ -132,7 +132,7 @@ public static class NpyReader
             ('U', _) => ReadText(stream, n, h.Dtype.ItemSize / 4, h.Dtype.BigEndian, name),
             _ => throw new ColocFormatException($"{name}: unsupported dtype '{h.Dtype.Descr}'"),
         };
-        if (h.FortranOrder && h.Shape.Count > 1) data = FortranToC(data, h.Shape);
+        if (h.FortranOrder && h.Shape.Count > 1) data = FortranToC(data, h.Dtype, h.Shape);
         return new NpyArray(h.Dtype, h.Shape, data, h.FortranOrder);
     }
 
@@ -173,20 +173,21 @@ public static class NpyReader
         return result;
     }
 
-    private static Array FortranToC(Array src, IReadOnlyList<long> shape) => src switch
+    // Dispatch on the dtype, not on array type patterns (a long[] also matches a ulong[] pattern).
+    private static Array FortranToC(Array src, NpyDtype dt, IReadOnlyList<long> shape) => (dt.Kind, dt.ItemSize) switch
     {
-        double[] a => FortranToC(a, shape),
-        float[] a => FortranToC(a, shape),
-        long[] a => FortranToC(a, shape),
-        int[] a => FortranToC(a, shape),
-        short[] a => FortranToC(a, shape),
-        sbyte[] a => FortranToC(a, shape),
-        ulong[] a => FortranToC(a, shape),
-        uint[] a => FortranToC(a, shape),
-        ushort[] a => FortranToC(a, shape),
-        byte[] a => FortranToC(a, shape),
-        bool[] a => FortranToC(a, shape),
-        string[] a => FortranToC(a, shape),
+        ('f', 8) => FortranToC((double[])src, shape),
+        ('f', 4) => FortranToC((float[])src, shape),
+        ('i', 8) => FortranToC((long[])src, shape),
+        ('i', 4) => FortranToC((int[])src, shape),
+        ('i', 2) => FortranToC((short[])src, shape),
+        ('i', 1) => FortranToC((sbyte[])src, shape),
+        ('u', 8) => FortranToC((ulong[])src, shape),
+        ('u', 4) => FortranToC((uint[])src, shape),
+        ('u', 2) => FortranToC((ushort[])src, shape),
+        ('u', 1) => FortranToC((byte[])src, shape),
+        ('b', 1) => FortranToC((bool[])src, shape),
+        ('U', _) => FortranToC((string[])src, shape),
         _ => throw new InvalidOperationException("unexpected element type"),
     };
 
