@@ -118,7 +118,7 @@ public sealed class BlobArchive
         if (npz["segments"] is { } seg)
         {
             if (!seg.Dtype.IsNumeric) throw Bad(path, "segments", $"holds {seg.Dtype.Descr}, not numbers");
-            if (seg.Shape.Count == 2) { rows = (int)seg.Shape[0]; cols = (int)seg.Shape[1]; values = seg.ToDoubles(); }
+            if (seg.Shape.Count == 2) { rows = (int)seg.Shape[0]; cols = (int)seg.Shape[1]; values = seg.Dtype is { Kind: 'f', ItemSize: 8 } ? (double[])seg.Data : seg.ToDoubles(); } // the float64 array is ours: no copy
             else if (seg.Count != 0) throw Bad(path, "segments", $"has {seg.Shape.Count} dimensions, not 2");
         }
 
