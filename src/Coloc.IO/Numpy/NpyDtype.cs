@@ -35,7 +35,7 @@ public sealed record NpyDtype(string Descr, bool BigEndian, char Kind, int ItemS
             'f' => size is 4 or 8,
             'i' or 'u' => size is 1 or 2 or 4 or 8,
             'b' => size == 1,
-            'U' => size is >= 0 and <= 1 << 20,
+            'U' => size is >= 1 and <= 1 << 20, // U0 would let any shape pass the size check with no data
             _ => false,
         };
         if (!ok) { problem = $"unsupported dtype '{descr}'"; return null; }

@@ -92,6 +92,7 @@ public sealed class NpyReaderTests
             { "structured dtype", NpyBytes.Npy("{'descr': [('a', '<f8')], 'fortran_order': False, 'shape': (3,), }", NpyBytes.Doubles(1, 2, 3)), "structured" },
             { "unsupported dtype", NpyBytes.Npy(NpyBytes.Header("<c16", false, 1), new byte[16]), "unsupported dtype '<c16'" },
             { "shape larger than data", NpyBytes.Npy(NpyBytes.Header("<f8", false, 1000000000, 1000), NpyBytes.Doubles(1, 2, 3)), "needs 8000000000000 bytes, the array holds 24" },
+            { "zero-width text with a huge shape", NpyBytes.Npy(NpyBytes.Header("<U0", false, 2000000000), []), "unsupported dtype '<U0'" },
             { "shape overflowing", NpyBytes.Npy(NpyBytes.Header("<f8", false, 999999999999999999, 999999999999999999), NpyBytes.Doubles(1)), "needs more than 2^63 bytes" },
         };
     }
