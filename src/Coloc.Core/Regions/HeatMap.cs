@@ -31,6 +31,9 @@ public sealed class HeatMap
     /// <summary>Counts per voxel, C order (x fastest).</summary>
     public ReadOnlySpan<int> Counts => _counts;
 
+    /// <summary>The counts array itself, for one-pass readers in this assembly (not to be modified).</summary>
+    internal int[] CountsArray => _counts;
+
     /// <summary>Positions (in the input order) of the coordinates not counted because they fall below index 0 or are not finite.</summary>
     public IReadOnlyList<int> Outside => _outside;
 

@@ -21,10 +21,12 @@ public static class RegionCounter
                 throw new ArgumentException($"heat map shape {m.Shape} differs from the labels shape {labels.Shape}");
 
         int nm = maps.Length;
+        var counts = new int[nm][];
+        for (int k = 0; k < nm; k++) counts[k] = maps[k].CountsArray;
         var slotOf = new Dictionary<long, int>();
         var ids = new List<long>();
-        var voxels = new List<long>();
-        var sums = new List<long>();
+        var voxels = new long[16];
+        var sums = new long[16 * nm];
         var ids0 = labels.Ids;
         long lastId = 0;
         int slot = -1;
@@ -38,14 +40,17 @@ public static class RegionCounter
                     slot = ids.Count;
                     slotOf.Add(id, slot);
                     ids.Add(id);
-                    voxels.Add(0);
-                    for (int k = 0; k < nm; k++) sums.Add(0);
+                    if (slot == voxels.Length)
+                    {
+                        Array.Resize(ref voxels, 2 * slot);
+                        Array.Resize(ref sums, 2 * slot * nm);
+                    }
                 }
                 lastId = id;
             }
             voxels[slot]++;
             int b = slot * nm;
-            for (int k = 0; k < nm; k++) sums[b + k] += maps[k].Counts[i];
+            for (int k = 0; k < nm; k++) sums[b + k] += counts[k][i];
         }
 
         int nc = channelMaps.Count;
