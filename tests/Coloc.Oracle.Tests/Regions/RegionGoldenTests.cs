@@ -52,19 +52,7 @@ public class RegionGoldenTests
 
         var csv = c.RegionCounts;
         Assert.Equal(csv.Rows.Length, rows.Length);
-        // What MagellanMapper counted at voxels reached by wrapped negative indices, per map and label, to take off.
-        var wrappedExcess = new Dictionary<(string, long), long>();
-        foreach (var (map, _, coords) in maps)
-        {
-            var expected = c.Expected(map).Values;
-            var (adjusted, _) = Adjust(c.LabelsShape, expected, coords);
-            for (int v = 0; v < expected.Length; v++)
-                if (expected[v] != adjusted[v])
-                {
-                    var k = (map, c.LabelIds[v]);
-                    wrappedExcess[k] = wrappedExcess.GetValueOrDefault(k) + expected[v] - adjusted[v];
-                }
-        }
+        var wrappedExcess = WrappedExcess(c, maps);
         long Want(int row, string col, string map, long label) =>
             (long)csv.Num(row, col) - wrappedExcess.GetValueOrDefault((map, label));
 
@@ -81,6 +69,45 @@ public class RegionGoldenTests
                 var col = "matches_" + pairMaps[k].Map["match_".Length..];
                 Assert.True(Want(i, col, pairMaps[k].Map, label) == r.Matches[k], $"{name} label {label} {col}");
             }
+        }
+    }
+
+    /// <summary>Per (map, label): what MagellanMapper counted at voxels reached by wrapped negative indices, beyond the in-image coordinates there.</summary>
+    private static Dictionary<(string, long), long> WrappedExcess(RegionCase c, IEnumerable<(string Map, HeatMap Ours, (long Z, long Y, long X)[] Magmap)> maps)
+    {
+        var excess = new Dictionary<(string, long), long>();
+        foreach (var (map, _, coords) in maps)
+        {
+            var expected = c.Expected(map).Values;
+            var (adjusted, _) = Adjust(c.LabelsShape, expected, coords);
+            for (int v = 0; v < expected.Length; v++)
+                if (expected[v] != adjusted[v])
+                {
+                    var k = (map, c.LabelIds[v]);
+                    excess[k] = excess.GetValueOrDefault(k) + expected[v] - adjusted[v];
+                }
+        }
+        return excess;
+    }
+
+    [Theory]
+    [MemberData(nameof(RegionCase.Names), MemberType = typeof(RegionCase))]
+    public void Both_sides_summed_equal_MagellanMapper_volumes_by_id(string name)
+    {
+        // measure_labels_metrics with combine_sides: Nuclei = all-channel heat map over id and -id (volumes_by_id.csv).
+        var c = RegionCase.Load(name);
+        var maps = Maps(c).Where(m => m.Map == "all").ToList();
+        var rows = RegionCounter.Count(new LabelGrid(c.LabelsShape, c.LabelIds), [maps[0].Ours], []).ToDictionary(r => r.Label);
+        var excess = WrappedExcess(c, maps);
+        var vol = Coloc.TestKit.OracleCsv.Read(Path.Combine(c.Dir, "expected", "volumes_by_id.csv"));
+        Assert.NotEmpty(vol.Rows);
+        for (int i = 0; i < vol.Rows.Length; i++)
+        {
+            long region = (long)vol.Num(i, "Region");
+            long[] sides = region == 0 ? [0] : [region, -region];
+            long ours = sides.Sum(l => rows.TryGetValue(l, out var r) ? r.Blobs[0] : 0);
+            long want = (long)vol.Num(i, "Nuclei") - sides.Sum(l => excess.GetValueOrDefault(("all", l)));
+            Assert.True(want == ours, $"{name} region {region}: Nuclei {want}, ours {ours}");
         }
     }
 
