@@ -118,7 +118,6 @@ public static class BlobDetector
             if (!kept[i]) continue;
             var p = peaks[i];
             var c = space.ToImage(p.Z, p.Y, p.X);
-            if (options.ExcludeBorderVoxels is { } pad && !Inside(c, pad, space.ImageShape)) continue;
             blobs.Add(new Blob(c.Z, c.Y, c.X, p.Sigma * sqrt3, -1, -1, channel));
         }
         return new ChannelDetection(channel, peaks, kept, blobs.ToArray());
@@ -135,9 +134,6 @@ public static class BlobDetector
         var maxPixels = new MagmapBlockGeometry(profile, resolutionUm).MaxPixels;
         return ZyxInt.FromAxes(a => Math.Max(1, (int)Math.Ceiling(maxPixels[a] * space.Factor[a])));
     }
-
-    private static bool Inside(Zyx c, ZyxInt pad, ZyxInt shape) =>
-        pad.Z <= c.Z && c.Z < shape.Z - pad.Z && pad.Y <= c.Y && c.Y < shape.Y - pad.Y && pad.X <= c.X && c.X < shape.X - pad.X;
 
     private static ChannelDetection[] Empty(IReadOnlyList<int> channels) =>
         channels.Select(c => new ChannelDetection(c, [], [], [])).ToArray();

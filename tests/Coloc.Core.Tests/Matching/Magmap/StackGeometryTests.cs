@@ -38,7 +38,6 @@ public sealed class StackGeometryTests
         Assert.Equal(new Zyx(1, 5, 5), g.MatchTolVoxels);
         Assert.Equal(new ZyxInt(100, 500, 500), g.MaxPixels);
         Assert.Equal(new ZyxInt(6, 10, 6), g.CollocOverlap);
-        Assert.Equal(new ZyxInt(2, 10, 10), new MagmapBlockGeometry(RoiProfiles.Default, new Zyx(5, 1, 1), correctedOverlap: true).CollocOverlap);
     }
 
     [Fact]
