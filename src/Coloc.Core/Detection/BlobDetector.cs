@@ -33,7 +33,7 @@ public static class BlobDetector
         Flatten(DetectChannels(image, options, blocks: false, progress, ct));
 
     /// <summary>
-    /// As <see cref="Detect{T}"/> but block by block (MagellanMapper's detection grid, <see cref="StackSplitter"/>,
+    /// As <see cref="Detect{T}"/> but block by block (MagellanMapper's detection grid, <see cref="BlockGrid"/>,
     /// block step <see cref="DetectionOptions.BlockShapeVoxels"/>): each block is filtered with a halo of
     /// <c>r_max + 1</c> voxels of real image data on inner faces, so every LoG value and every maximum test equals the
     /// whole-image one; each block reports the peaks of its own core only and the peaks are pruned together. Hence no
@@ -93,7 +93,7 @@ public static class BlobDetector
         {
             var step = options.BlockShapeVoxels ?? DefaultBlockShape(options.ProfileFor(options.Channels?[0] ?? 0), resolutionUm, space);
             int halo = scales.Max(s => s.Radius) + 1;
-            var grid = StackSplitter.Split(space.Shape, step, new ZyxInt(0, 0, 0));
+            var grid = new BlockGrid(space.Shape, step).Blocks();
             peaks = new List<LogPeak>();
             for (int b = 0; b < grid.Length; b++)
             {

@@ -45,7 +45,7 @@ public sealed record MagmapBlockGeometry
     public ZyxInt CollocOverlap { get; }
 
     /// <summary>The match blocks of a stack.</summary>
-    public Block[] Blocks(ZyxInt shape) => StackSplitter.Split(shape, MaxPixels, CollocOverlap);
+    public Block[] Blocks(ZyxInt shape) => new BlockGrid(shape, MaxPixels, CollocOverlap).Blocks();
 
     private static ZyxInt CeilInt(Zyx v) => new((int)Math.Ceiling(v.Z), (int)Math.Ceiling(v.Y), (int)Math.Ceiling(v.X));
 }

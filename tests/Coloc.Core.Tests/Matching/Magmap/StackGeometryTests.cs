@@ -12,7 +12,7 @@ public sealed class StackGeometryTests
     public void Split_MagellanMapperTestVector_TwentyBlocksWithOverlap()
     {
         // tests/test_chunking.py: shape (5,4,4), max pixels (1,3,3), overlap (0,1,1).
-        var blocks = StackSplitter.Split(new ZyxInt(5, 4, 4), new ZyxInt(1, 3, 3), new ZyxInt(0, 1, 1));
+        var blocks = new BlockGrid(new ZyxInt(5, 4, 4), new ZyxInt(1, 3, 3), new ZyxInt(0, 1, 1)).Blocks();
         Assert.Equal(20, blocks.Length);
         Assert.Equal(new ZyxInt(0, 0, 0), blocks[0].Offset);
         Assert.Equal(new ZyxInt(1, 4, 4), blocks[0].Shape);
@@ -25,7 +25,7 @@ public sealed class StackGeometryTests
     public void Split_HugeGrid_IsRefusedWithClearMessage()
     {
         var e = Assert.Throws<ArgumentException>(() =>
-            StackSplitter.Split(new ZyxInt(1_000_000, 1_000_000, 1_000_000), new ZyxInt(500, 500, 500), new ZyxInt(10, 10, 10)));
+            new BlockGrid(new ZyxInt(1_000_000, 1_000_000, 1_000_000), new ZyxInt(500, 500, 500), new ZyxInt(10, 10, 10)));
         Assert.Contains("blocks", e.Message);
     }
 
