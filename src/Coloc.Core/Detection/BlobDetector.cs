@@ -36,7 +36,7 @@ public static class BlobDetector
         Flatten(DetectChannels(image, options, blocks: false, progress, ct));
 
     /// <summary>
-    /// As <see cref="Detect{T}"/> but block by block (MagellanMapper's detection grid, <see cref="StackSplitter"/>,
+    /// As <see cref="Detect{T}"/> but block by block (MagellanMapper's detection grid, <see cref="BlockGrid"/>,
     /// block step <see cref="DetectionOptions.BlockShapeVoxels"/>): each block is filtered with a halo of
     /// <c>r_max + 1</c> voxels of real image data on inner faces, so every LoG value and every maximum test equals the
     /// whole-image one; each block reports the peaks of its own core only and the peaks are pruned together. Hence no
@@ -96,7 +96,7 @@ public static class BlobDetector
         {
             var step = options.BlockShapeVoxels ?? DefaultBlockShape(options.ProfileFor(options.Channels?[0] ?? 0), resolutionUm, space);
             int halo = scales.Max(s => s.Radius) + 1;
-            var grid = StackSplitter.Split(space.Shape, step, new ZyxInt(0, 0, 0));
+            var grid = new BlockGrid(space.Shape, step).Blocks();
             peaks = new List<LogPeak>();
             for (int b = 0; b < grid.Length; b++)
             {
@@ -121,7 +121,6 @@ public static class BlobDetector
             if (!kept[i]) continue;
             var p = peaks[i];
             var c = space.ToImage(p.Z, p.Y, p.X);
-            if (options.ExcludeBorderVoxels is { } pad && !Inside(c, pad, space.ImageShape)) continue;
             blobs.Add(new Blob(c.Z, c.Y, c.X, p.Sigma * sqrt3, -1, -1, channel));
         }
         return new ChannelDetection(channel, peaks, kept, blobs.ToArray());
@@ -138,9 +137,6 @@ public static class BlobDetector
         var maxPixels = new MagmapBlockGeometry(profile, resolutionUm).MaxPixels;
         return ZyxInt.FromAxes(a => Math.Max(1, (int)Math.Ceiling(maxPixels[a] * space.Factor[a])));
     }
-
-    private static bool Inside(Zyx c, ZyxInt pad, ZyxInt shape) =>
-        pad.Z <= c.Z && c.Z < shape.Z - pad.Z && pad.Y <= c.Y && c.Y < shape.Y - pad.Y && pad.X <= c.X && c.X < shape.X - pad.X;
 
     private static ChannelDetection[] Empty(IReadOnlyList<int> channels) =>
         channels.Select(c => new ChannelDetection(c, [], [], [])).ToArray();

@@ -26,14 +26,6 @@ public sealed record DetectionOptions
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// Border exclusion z,y,x in voxels of the input image (MagellanMapper's <c>exclude_border</c> argument of
-    /// <c>detect_blobs</c>): keep only blobs with <c>pad ≤ coord &lt; shape − pad</c>. Default null (keep all). The
-    /// profile's own <c>exclude_border</c> is not applied: MagellanMapper uses it only at inner block seams and sets it
-    /// to 0 on the image faces, and Coloc's blocks have no seams (see <see cref="BlobDetector.DetectBlocks{T}"/>).
-    /// </summary>
-    public ZyxInt? ExcludeBorderVoxels { get; init; }
-
-    /// <summary>
     /// Block core shape z,y,x in voxels of detection space for <see cref="BlobDetector.DetectBlocks{T}"/>; null
     /// (default) = MagellanMapper's detection step <c>ceil(segment_size / resolution)</c> of the first channel's
     /// profile (in detection-space voxels when the profile resamples isotropically). Never changes the result.

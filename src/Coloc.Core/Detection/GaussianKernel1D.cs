@@ -1,3 +1,6 @@
+using Coloc.Core.Blobs;
+using Coloc.Core.Image;
+
 namespace Coloc.Core.Detection;
 
 /// <summary>
@@ -25,7 +28,7 @@ internal static class GaussianKernel1D
             long x = k - r;
             phi[k] = Math.Exp(a * (double)(x * x));
         }
-        double sum = PairwiseSum(phi, 0, phi.Length);
+        double sum = NumpyStats.PairwiseSum(phi);
         for (int k = 0; k < phi.Length; k++) phi[k] /= sum;
         var half = new double[r + 1];
         double p = 1.0 / -sigma2;
@@ -37,30 +40,5 @@ internal static class GaussianKernel1D
             half[j] = w;
         }
         return half;
-    }
-
-    /// <summary>numpy's pairwise summation (<c>DOUBLE_pairwise_sum</c>, blocks of 8, split above 128).</summary>
-    public static double PairwiseSum(double[] a, int start, int n)
-    {
-        if (n < 8)
-        {
-            double res = 0.0;
-            for (int i = 0; i < n; i++) res += a[start + i];
-            return res;
-        }
-        if (n <= 128)
-        {
-            Span<double> r = stackalloc double[8];
-            for (int j = 0; j < 8; j++) r[j] = a[start + j];
-            int i;
-            for (i = 8; i < n - (n % 8); i += 8)
-                for (int j = 0; j < 8; j++) r[j] += a[start + i + j];
-            double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-            for (; i < n; i++) res += a[start + i];
-            return res;
-        }
-        int n2 = n / 2;
-        n2 -= n2 % 8;
-        return PairwiseSum(a, start, n2) + PairwiseSum(a, start + n2, n - n2);
     }
 }

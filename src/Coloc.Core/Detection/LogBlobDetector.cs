@@ -78,8 +78,6 @@ public sealed class LogBlobDetector<T> : IBlobDetector<T> where T : unmanaged
         var first = _options.ProfileFor(channels.Count > 0 ? channels[0] : 0);
         if (first.Isotropic is not null)
             throw new NotSupportedException($"profile '{first.Name}' resamples the image isotropically, which block-wise detection does not support; use one block covering the whole image");
-        if (_options.ExcludeBorderVoxels is not null)
-            throw new NotSupportedException("border exclusion is not supported block by block");
         if (_options.MagellanMapperPruneOrder)
             throw new NotSupportedException("MagellanMapper's pruning order depends on all peaks of a channel and is not supported block by block");
         var blobs = new List<Blob>();

@@ -36,26 +36,14 @@ public static class OverlapPruner
             maxSigma = Math.Max(maxSigma, sigma[i]);
         }
         double dist = 2 * maxSigma * Sqrt3;
-        double cell = Math.Max(dist, 1e-9);
-        var grid = new Dictionary<(long, long, long), List<int>>();
-        for (int i = 0; i < n; i++)
-        {
-            var key = Cell(peaks[i], cell);
-            if (!grid.TryGetValue(key, out var l)) grid[key] = l = new List<int>();
-            l.Add(i);
-        }
+        var cells = new PeakCells(peaks, dist);
         var pairs = new List<(int I, int J)>();
         var partners = new List<int>();
         for (int i = 0; i < n; i++)
         {
             partners.Clear();
-            var (cz, cy, cx) = Cell(peaks[i], cell);
-            for (long a = cz - 1; a <= cz + 1; a++)
-                for (long b = cy - 1; b <= cy + 1; b++)
-                    for (long c = cx - 1; c <= cx + 1; c++)
-                        if (grid.TryGetValue((a, b, c), out var l))
-                            foreach (int j in l)
-                                if (j > i && Dist2(peaks[i], peaks[j]) <= dist * dist) partners.Add(j);
+            cells.LaterCandidates(i, partners);
+            partners.RemoveAll(j => Dist2(peaks[i], peaks[j]) > dist * dist);
             partners.Sort();
             foreach (int j in partners) pairs.Add((i, j));
         }
@@ -92,9 +80,6 @@ public static class OverlapPruner
             * (Math.Pow(d, 2) + 2 * d * (r1 + r2) - 3 * (Math.Pow(r1, 2) + Math.Pow(r2, 2)) + 6 * r1 * r2);
         return vol / (4.0 / 3 * Math.PI * Math.Pow(Math.Min(r1, r2), 3));
     }
-
-    private static (long, long, long) Cell(LogPeak p, double cell) =>
-        ((long)Math.Floor(p.Z / cell), (long)Math.Floor(p.Y / cell), (long)Math.Floor(p.X / cell));
 
     private static double Dist2(LogPeak a, LogPeak b)
     {

@@ -1,13 +1,11 @@
-using Coloc.Core.Geometry;
-using Coloc.Core.Matching.Magmap;
-
 namespace Coloc.Core.Geometry;
 
 /// <summary>
-/// A fixed grid of blocks over an image for block-wise runs. The <em>cores</em> tile the image without overlap: core
-/// (i,j,k) starts at <c>(i,j,k) × CoreVoxels</c> and is cut at the image end (<see cref="StackSplitter"/> with no
-/// overlap). Blocks are numbered z-major (z slowest, x fastest), so the numbering depends only on the shape and the
-/// core size.
+/// A fixed grid of blocks over an image (MagellanMapper's <c>chunking.stack_splitter</c>). The <em>cores</em> tile
+/// the image without overlap: core (i,j,k) starts at <c>(i,j,k) × CoreVoxels</c> and is cut at the image end; block
+/// (i,j,k) (<see cref="BlockAt"/>, <see cref="Blocks"/>) is its core extended by <see cref="OverlapVoxels"/> into its
+/// successors, cut at the image end. Blocks are numbered z-major (z slowest, x fastest), so the numbering depends
+/// only on the shape and the core size. At most <see cref="MaxBlocks"/> blocks.
 /// </summary>
 /// <remarks>
 /// Ownership rule: a point p (voxels) belongs to the one block whose core contains it,
@@ -17,23 +15,51 @@ namespace Coloc.Core.Geometry;
 /// </remarks>
 public sealed record BlockGrid
 {
+    /// <summary>The largest grid accepted (10⁶ blocks: a terabyte channel in 64×512×512 blocks is about 6·10⁴).</summary>
+    public const long MaxBlocks = 1_000_000;
+
     /// <summary>Creates the grid.</summary>
-    /// <param name="shapeVoxels">Image shape z,y,x, voxels (each ≥ 1).</param>
-    /// <param name="coreVoxels">Core size z,y,x, voxels (each ≥ 1); the last core on an axis may be smaller.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is out of range or the grid has more than <see cref="int.MaxValue"/> blocks.</exception>
-    public BlockGrid(ZyxInt shapeVoxels, ZyxInt coreVoxels)
+    /// <param name="shapeVoxels">Image shape z,y,x, voxels (each ≥ 0; an empty axis gives no blocks).</param>
+    /// <param name="coreVoxels">Core size (block step) z,y,x, voxels (each ≥ 1); the last core on an axis may be smaller.</param>
+    /// <param name="overlapVoxels">Extra extent of each block into its successor, z,y,x, voxels (each ≥ 0); default none.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
+    /// <exception cref="ArgumentException">The grid has more than <see cref="MaxBlocks"/> blocks.</exception>
+    public BlockGrid(ZyxInt shapeVoxels, ZyxInt coreVoxels, ZyxInt overlapVoxels = default)
     {
         for (int a = 0; a < 3; a++)
         {
-            if (shapeVoxels[a] < 1) throw new ArgumentOutOfRangeException(nameof(shapeVoxels), shapeVoxels, "image shape must be >= 1 on every axis");
+            if (shapeVoxels[a] < 0) throw new ArgumentOutOfRangeException(nameof(shapeVoxels), shapeVoxels, "image shape must be >= 0 on every axis");
             if (coreVoxels[a] < 1) throw new ArgumentOutOfRangeException(nameof(coreVoxels), coreVoxels, "block size must be >= 1 on every axis");
+            if (overlapVoxels[a] < 0) throw new ArgumentOutOfRangeException(nameof(overlapVoxels), overlapVoxels, "overlap must be >= 0 on every axis");
         }
         ShapeVoxels = shapeVoxels;
         CoreVoxels = coreVoxels;
+        OverlapVoxels = overlapVoxels;
         Counts = ZyxInt.FromAxes(a => (int)((shapeVoxels[a] + (long)coreVoxels[a] - 1) / coreVoxels[a]));
         long n = Counts.Volume;
-        if (n > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(coreVoxels), coreVoxels, $"the grid would have {n} blocks; use larger blocks");
+        if (n > MaxBlocks)
+            throw new ArgumentException(
+                $"shape {shapeVoxels} in blocks of {coreVoxels} voxels gives {n} blocks, more than {MaxBlocks}; use larger blocks");
         Count = (int)n;
+    }
+
+    /// <summary>Overlap z,y,x, voxels.</summary>
+    public ZyxInt OverlapVoxels { get; }
+
+    /// <summary>Block <paramref name="index"/>: its core extended by <see cref="OverlapVoxels"/> towards the image end, cut there.</summary>
+    public Block BlockAt(int index)
+    {
+        var core = Core(index);
+        var end = ZyxInt.FromAxes(a => (int)Math.Min((long)core.Offset[a] + CoreVoxels[a] + OverlapVoxels[a], ShapeVoxels[a]));
+        return core with { Shape = ZyxInt.FromAxes(a => end[a] - core.Offset[a]) };
+    }
+
+    /// <summary>All blocks, in index order.</summary>
+    public Block[] Blocks()
+    {
+        var blocks = new Block[Count];
+        for (int i = 0; i < Count; i++) blocks[i] = BlockAt(i);
+        return blocks;
     }
 
     /// <summary>Image shape z,y,x, voxels.</summary>

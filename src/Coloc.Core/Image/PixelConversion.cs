@@ -23,7 +23,9 @@ internal static class PixelConversion
         if (typeof(T) == typeof(uint)) return (uint)(object)v;
         if (typeof(T) == typeof(int)) return (int)(object)v;
         if (typeof(T) == typeof(float)) return (float)(object)v;
-        throw new NotSupportedException(typeof(T).Name);
+        if (typeof(T) == typeof(short)) return (short)(object)v;
+        if (typeof(T) == typeof(double)) return (double)(object)v;
+        throw new NotSupportedException($"pixel type {typeof(T).Name} is not supported");
     }
 
     /// <summary>Converts raw values (already widened to double) to <c>img_as_float</c> values in place.</summary>

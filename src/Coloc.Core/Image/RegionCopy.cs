@@ -37,7 +37,4 @@ public static class RegionCopy
         var channels = image.Channels.Select(c => (IVolume<T>)Copy(c, region)).ToArray();
         return new MultiChannelVolume<T>(channels, image.ResolutionUm);
     }
-
-    /// <summary>True when <paramref name="region"/> covers the whole of a volume of shape <paramref name="shape"/>.</summary>
-    public static bool IsWhole(Block region, ZyxInt shape) => region.Offset == default && region.Shape == shape;
 }

@@ -61,7 +61,8 @@ public static class IntensityColocalizer
             present[ch] = true;
         }
         var channels = Enumerable.Range(0, nChannels).Where(c => present[c]).ToArray();
-        var regions = BallRegions.Sample(image, blobs, members, channels, options.Threads);
+        var centres = members.Select(i => BallRegions.Centre.Of(blobs[i], default)).ToArray();
+        var regions = BallRegions.Sample(channels.Select(c => image[c]).ToArray(), centres, Enumerable.Range(0, members.Count).ToArray(), options.Threads);
 
         int k = channels.Length;
         var thresholds = new double?[nChannels];
@@ -96,14 +97,9 @@ public static class IntensityColocalizer
                 if ((int)blobs[members[m]].Channel == channel) all.AddRange(regions.Values(m, slot));
             return NumpyStats.Percentile(all.ToArray(), p);
         }
-        double min = double.PositiveInfinity;
+        double? min = null;
         for (int m = 0; m < members.Count; m++)
-        {
-            if ((int)blobs[members[m]].Channel != channel) continue;
-            double mean = regions.Mean(m, slot);
-            if (double.IsNaN(mean)) return double.NaN;   // np.min propagates NaN
-            if (mean < min) min = mean;
-        }
-        return min;
+            if ((int)blobs[members[m]].Channel == channel) min = NumpyStats.Min(min, regions.Mean(m, slot));
+        return min ?? double.PositiveInfinity;
     }
 }

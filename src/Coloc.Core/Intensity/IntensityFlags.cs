@@ -1,3 +1,4 @@
+using Coloc.Core.Image;
 using Coloc.Core.Blobs;
 
 namespace Coloc.Core.Intensity;
@@ -30,8 +31,7 @@ public sealed record IntensityFlags(double?[] ThresholdPerChannel, byte[] Flags,
             if ((uint)c >= (uint)channelCount)
                 throw new ArgumentException($"blob {i} has channel {c}, the image has {channelCount}", nameof(blobs));
             double m = means[i * channelCount + c];
-            // np.min propagates NaN.
-            thresh[c] = thresh[c] is not { } t ? m : double.IsNaN(t) || double.IsNaN(m) ? double.NaN : Math.Min(t, m);
+            thresh[c] = NumpyStats.Min(thresh[c], m);
         }
         var flags = new byte[means.Length];
         for (int i = 0; i < blobs.Count; i++)

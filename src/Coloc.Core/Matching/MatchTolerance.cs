@@ -40,9 +40,17 @@ public sealed record MatchTolerance
     /// </summary>
     public double Distance(double pz, double py, double px, double qz, double qy, double qx)
     {
-        double dz = pz * Scaling.Z - qz * Scaling.Z;
-        double dy = py * Scaling.Y - qy * Scaling.Y;
-        double dx = px * Scaling.X - qx * Scaling.X;
+        return Norm(pz * Scaling.Z - qz * Scaling.Z, py * Scaling.Y - qy * Scaling.Y, px * Scaling.X - qx * Scaling.X);
+    }
+
+    /// <summary>
+    /// The distance of differences <paramref name="dz"/>, <paramref name="dy"/>, <paramref name="dx"/> of pre-scaled
+    /// coordinates, summed in SciPy <c>cdist</c>'s order: <c>sqrt((dz² + dy²) + dx²)</c>. Every scaled distance of
+    /// matching comes from here, so both modes agree bit for bit.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static double Norm(double dz, double dy, double dx)
+    {
         double s = dz * dz;
         s += dy * dy;
         s += dx * dx;

@@ -7,26 +7,17 @@ namespace Coloc.Core.Profiles;
 /// Explicit profile settings on top of named profiles, as MagellanMapper's profile YAML files give them:
 /// <c>key=value</c> with MagellanMapper's snake_case keys; tuples as <c>z,y,x</c>; <c>none</c> clears an optional setting.
 /// Example: <c>segment_size=300</c>, <c>verify_tol_factor=3,1.2,1.2</c>, <c>isotropic=none</c>.
+/// Only the settings Coloc honours can be set (<see cref="Keys"/>); MagellanMapper settings Coloc does not use
+/// (<see cref="RefusedKeys"/>: image preprocessing, seams between detection blocks, blob resizing) are refused with a
+/// message naming them rather than accepted and ignored. Built-in profiles still carry their values.
 /// </summary>
 public static class RoiProfileOverrides
 {
     private static readonly Dictionary<string, Func<RoiProfile, string, RoiProfile>> Setters = new(StringComparer.Ordinal)
     {
         ["segment_size"] = (p, v) => p with { SegmentSize = Positive(v) },
-        ["denoise_size"] = (p, v) => p with { DenoiseSize = IsNone(v) ? null : Positive(v) },
         ["verify_tol_factor"] = (p, v) => p with { VerifyTolFactor = Vector(v, positive: true) },
-        ["prune_tol_factor"] = (p, v) => p with { PruneTolFactor = Vector(v, positive: true) },
-        ["exclude_border"] = (p, v) => p with { ExcludeBorder = IsNone(v) ? null : Vector(v, positive: false) },
         ["isotropic"] = (p, v) => p with { Isotropic = IsNone(v) ? null : Vector(v, positive: true) },
-        ["sub_stack_max_pixels"] = (p, v) => p with { SubStackMaxPixels = Vector(v, positive: true) },
-        ["clip_vmin"] = (p, v) => p with { ClipVmin = Number(v) },
-        ["clip_vmax"] = (p, v) => p with { ClipVmax = Number(v) },
-        ["max_thresh_factor"] = (p, v) => p with { MaxThreshFactor = Number(v) },
-        ["clip_min"] = (p, v) => p with { ClipMin = Number(v) },
-        ["clip_max"] = (p, v) => p with { ClipMax = Number(v) },
-        ["tot_var_denoise"] = (p, v) => p with { TotVarDenoise = IsNone(v) ? null : Number(v) },
-        ["unsharp_strength"] = (p, v) => p with { UnsharpStrength = Number(v) },
-        ["erosion_threshold"] = (p, v) => p with { ErosionThreshold = Number(v) },
         ["min_sigma_factor"] = (p, v) => p with { MinSigmaFactor = Positive(v) },
         ["max_sigma_factor"] = (p, v) => p with { MaxSigmaFactor = Positive(v) },
         ["num_sigma"] = (p, v) => p with { NumSigma = (int)Positive(v) },
@@ -34,11 +25,27 @@ public static class RoiProfileOverrides
         ["overlap"] = (p, v) => p with { Overlap = Number(v) },
     };
 
-    /// <summary>The keys that can be set.</summary>
+    /// <summary>
+    /// MagellanMapper settings Coloc does not use: preprocessing (<c>denoise_size</c>, <c>clip_*</c>,
+    /// <c>max_thresh_factor</c>, <c>tot_var_denoise</c>, <c>unsharp_strength</c>, <c>erosion_threshold</c>), seams of
+    /// MagellanMapper's detection blocks, which Coloc does not have (<c>prune_tol_factor</c>, <c>exclude_border</c>,
+    /// <c>sub_stack_max_pixels</c>), and blob resizing before matching (<c>resize_blobs</c>).
+    /// </summary>
+    private static readonly HashSet<string> Refused = new(StringComparer.Ordinal)
+    {
+        "denoise_size", "clip_vmin", "clip_vmax", "max_thresh_factor", "clip_min", "clip_max", "tot_var_denoise",
+        "unsharp_strength", "erosion_threshold", "prune_tol_factor", "exclude_border", "sub_stack_max_pixels",
+        "resize_blobs",
+    };
+
+    /// <summary>The keys that can be set (each honoured).</summary>
     public static IReadOnlyCollection<string> Keys => Setters.Keys;
 
+    /// <summary>MagellanMapper keys that are refused because Coloc does not use them.</summary>
+    public static IReadOnlyCollection<string> RefusedKeys => Refused;
+
     /// <summary>Applies <c>key=value</c> assignments left to right.</summary>
-    /// <exception cref="ArgumentException">Unknown key, missing <c>=</c>, or a value of the wrong form (the message names it).</exception>
+    /// <exception cref="ArgumentException">Unknown or refused key, missing <c>=</c>, or a value of the wrong form (the message names it).</exception>
     public static RoiProfile Apply(RoiProfile profile, IEnumerable<string> assignments)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -48,6 +55,7 @@ public static class RoiProfileOverrides
             int eq = a.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0) throw new ArgumentException($"profile setting '{a}' is not key=value");
             string key = a[..eq].Trim(), value = a[(eq + 1)..].Trim();
+            if (Refused.Contains(key)) throw new ArgumentException($"profile setting '{key}' is not supported by Coloc");
             if (!Setters.TryGetValue(key, out var set))
                 throw new ArgumentException($"unknown profile setting '{key}' (known: {string.Join(", ", Setters.Keys)})");
             try

@@ -93,16 +93,6 @@ public class DetectionKnownAnswerTests
     }
 
     [Fact]
-    public void ExcludeBorder_DropsBlobsNearFaces()
-    {
-        var v = SyntheticVolumes.Render(new ZyxInt(30, 40, 40), 0, 0,
-            [new PlantedSpot(0, 20, 0, 3.5, 3.5, 3.5, 40000), new PlantedSpot(15, 20, 20, 3.5, 3.5, 3.5, 40000)], 1);
-        var blobs = BlobDetector.Detect(Image(v), new DetectionOptions { ExcludeBorderVoxels = new ZyxInt(1, 0, 0) });
-        var b = Assert.Single(blobs);
-        Assert.Equal(15.0, b.Z);
-    }
-
-    [Fact]
     public void UnknownChannel_Throws()
     {
         var v = ArrayVolume<ushort>.Zeros(new ZyxInt(4, 4, 4));

@@ -16,7 +16,7 @@ public class NeighbourhoodMeansTests
         // ((1e16+1)+(-1e16+1)) + ((1+1)+(1+1)) + 1 in NumPy's grouping: 1e16+1 rounds to 1e16.
         double expected = ((1e16 + 1) + (-1e16 + 1)) + ((1.0 + 1) + (1.0 + 1));
         expected += 1;
-        Assert.Equal(expected, NeighbourhoodMeans.PairwiseSum(a));
+        Assert.Equal(expected, NumpyStats.PairwiseSum(a));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class NeighbourhoodMeansTests
                     var vals = new List<double>();
                     var vol = (ArrayVolume<ushort>)img.Channels[c2];
                     for (int k = 0; k < dil.Length; k++) if (dil[k] == i) vals.Add(vol.Data[k]);
-                    result[i * nc + c2] = vals.Count == 0 ? double.NaN : NeighbourhoodMeans.PairwiseSum(vals.ToArray()) / vals.Count;
+                    result[i * nc + c2] = vals.Count == 0 ? double.NaN : NumpyStats.PairwiseSum(vals.ToArray()) / vals.Count;
                 }
             }
         }

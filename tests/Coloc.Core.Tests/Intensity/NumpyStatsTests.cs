@@ -1,3 +1,5 @@
+using Coloc.Core.Blobs;
+using Coloc.Core.Image;
 using System.Globalization;
 using Coloc.Core.Intensity;
 using Coloc.TestKit;

@@ -51,13 +51,7 @@ internal static class CandidateSearch
                     ptr[r] = p;
                     for (; p < e && gx[p] <= hi; p++)
                     {
-                        double dz = qz - grid.SortedZ[p];
-                        double dy = qy - grid.SortedY[p];
-                        double dx = qx - gx[p];
-                        double s = dz * dz;
-                        s += dy * dy;
-                        s += dx * dx;
-                        double d = Math.Sqrt(s);
+                        double d = MatchTolerance.Norm(qz - grid.SortedZ[p], qy - grid.SortedY[p], qx - gx[p]);
                         if (d < threshold) buf.Add(i, grid.Index[p], d);
                     }
                 }

@@ -107,7 +107,7 @@ internal sealed class ComponentSolver(Blob[] blobs, int[] globalA, int[] globalB
     {
         if (points.Length < 2) return;
         var b = blobs;
-        points.Sort((i, j) => BlobOrder.CompareIndexed(b, global[i], global[j]));
+        points.Sort((i, j) => BlobOrder.ComparePositionFirstIndexed(b, global[i], global[j]));
     }
 
     private static void Grow<TItem>(ref TItem[] a, int n)

@@ -56,9 +56,9 @@ internal static class MatchOrder
             if (c != 0) return c;
             c = p.X.CompareTo(q.X);
             if (c != 0) return c;
-            c = BlobOrder.Compare(blobs[a[p.Row]], blobs[a[q.Row]]);
+            c = BlobOrder.ComparePositionFirst(blobs[a[p.Row]], blobs[a[q.Row]]);
             if (c != 0) return c;
-            return BlobOrder.Compare(blobs[b[p.Row]], blobs[b[q.Row]]);
+            return BlobOrder.ComparePositionFirst(blobs[b[p.Row]], blobs[b[q.Row]]);
         }
     }
 }

@@ -1,7 +1,7 @@
 namespace Coloc.Core.Matching.Magmap;
 
 /// <summary>
-/// <see cref="LinearSumAssignment"/> on the implicit dense matrix of scaled Euclidean distances between two point sets,
+/// SciPy's dense minimum-cost <c>linear_sum_assignment</c> on the implicit dense matrix of scaled Euclidean distances between two point sets,
 /// giving bit-identical assignments without building the matrix. Each shortest augmenting path search is the same
 /// Dijkstra as the dense scan, but the path costs of columns are produced lazily in order of distance from each visited
 /// row (<see cref="NearestStream"/>): since column duals never become positive, <c>((minVal + C) − u) − v ≥ (minVal + C) − u</c>,
@@ -51,7 +51,7 @@ internal sealed partial class GeometricAssignment
     /// <param name="rows">Row points' scaled z, y, x.</param>
     /// <param name="cols">Column points' scaled z, y, x.</param>
     /// <param name="cellSize">Grid cell edge in scaled units (e.g. a few times the mean spacing); affects speed only.</param>
-    /// <returns>Assigned (row, column) pairs, rows ascending, as <see cref="LinearSumAssignment.Solve"/> returns them.</returns>
+    /// <returns>Assigned (row, column) pairs, rows ascending, as SciPy's <c>linear_sum_assignment</c> returns them.</returns>
     public static (int[] Rows, int[] Cols) Solve(
         (double[] Z, double[] Y, double[] X) rows, (double[] Z, double[] Y, double[] X) cols, double cellSize)
     {

@@ -16,11 +16,7 @@ public sealed record MagmapBlockGeometry
     /// <summary>Derives the geometry.</summary>
     /// <param name="profile">Channel 0's ROI profile.</param>
     /// <param name="resolutionUm">Voxel size z,y,x in µm (each finite, &gt; 0).</param>
-    /// <param name="correctedOverlap">
-    /// False (MagellanMapper; README, Differences from MagellanMapper, D4): block overlap <c>(floor(tol_z)+ob_x,
-    /// floor(tol_y)+ob_y, floor(tol_x)+ob_z)</c>; true: the intended <c>floor(tol)+ob</c> per axis.
-    /// </param>
-    public MagmapBlockGeometry(RoiProfile profile, Zyx resolutionUm, bool correctedOverlap = false)
+    public MagmapBlockGeometry(RoiProfile profile, Zyx resolutionUm)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (!resolutionUm.IsFinite || resolutionUm.Min <= 0)
@@ -30,10 +26,7 @@ public sealed record MagmapBlockGeometry
         MaxPixels = CeilInt(sf * profile.SegmentSize);
         MatchTolVoxels = OverlapBase.ToZyx() * profile.VerifyTolFactor;
         var padZyx = MatchTolVoxels.Map(Math.Floor);
-        CorrectedOverlap = correctedOverlap;
-        CollocOverlap = correctedOverlap
-            ? new ZyxInt((int)padZyx.Z + OverlapBase.Z, (int)padZyx.Y + OverlapBase.Y, (int)padZyx.X + OverlapBase.X)
-            : new ZyxInt((int)padZyx.Z + OverlapBase.X, (int)padZyx.Y + OverlapBase.Y, (int)padZyx.X + OverlapBase.Z);
+        CollocOverlap = new ZyxInt((int)padZyx.Z + OverlapBase.X, (int)padZyx.Y + OverlapBase.Y, (int)padZyx.X + OverlapBase.Z);
     }
 
     /// <summary><c>ceil(5 / resolution)</c> per axis, voxels.</summary>
@@ -45,14 +38,15 @@ public sealed record MagmapBlockGeometry
     /// <summary>Match tolerance <c>overlap_base × verify_tol_factor</c>, z,y,x, voxels.</summary>
     public Zyx MatchTolVoxels { get; }
 
-    /// <summary>Overlap of neighbouring match blocks, z,y,x, voxels.</summary>
+    /// <summary>
+    /// Overlap of neighbouring match blocks, z,y,x, voxels: MagellanMapper's
+    /// <c>(floor(tol_z)+ob_x, floor(tol_y)+ob_y, floor(tol_x)+ob_z)</c>, with the overlap base's z and x swapped
+    /// (README, Differences from MagellanMapper, D4; the intended formula is <c>floor(tol)+ob</c> per axis).
+    /// </summary>
     public ZyxInt CollocOverlap { get; }
 
-    /// <summary>Whether the corrected (per-axis) overlap formula is used instead of MagellanMapper's.</summary>
-    public bool CorrectedOverlap { get; }
-
     /// <summary>The match blocks of a stack.</summary>
-    public Block[] Blocks(ZyxInt shape) => StackSplitter.Split(shape, MaxPixels, CollocOverlap);
+    public Block[] Blocks(ZyxInt shape) => new BlockGrid(shape, MaxPixels, CollocOverlap).Blocks();
 
     private static ZyxInt CeilInt(Zyx v) => new((int)Math.Ceiling(v.Z), (int)Math.Ceiling(v.Y), (int)Math.Ceiling(v.X));
 }

@@ -74,11 +74,7 @@ internal static class MagmapPairMatcher
         for (int k = 0; k < ri.Length; k++)
         {
             int r = ri[k], c = ci[k];
-            double dz = a.Z[r] - b.Z[c], dy = a.Y[r] - b.Y[c], dx = a.X[r] - b.X[c];
-            double s = dz * dz;
-            s += dy * dy;
-            s += dx * dx;
-            double d = Math.Sqrt(s);
+            double d = MatchTolerance.Norm(a.Z[r] - b.Z[c], a.Y[r] - b.Y[c], a.X[r] - b.X[c]);
             if (d < threshold)
             {
                 keptR.Add(r);

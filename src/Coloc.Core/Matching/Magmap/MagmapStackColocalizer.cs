@@ -23,7 +23,7 @@ public static class MagmapStackColocalizer
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
-        var geometry = new MagmapBlockGeometry(options.Profile, options.ResolutionUm, options.CorrectedOverlap);
+        var geometry = new MagmapBlockGeometry(options.Profile, options.ResolutionUm);
         var tol = new MatchTolerance(geometry.MatchTolVoxels);
         var blocks = geometry.Blocks(shape);
         var channels = ChannelSelection.Of(blobs, options.Channels);
@@ -71,7 +71,7 @@ public static class MagmapStackColocalizer
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
-        var geometry = new MagmapBlockGeometry(options.Profile, options.ResolutionUm, options.CorrectedOverlap);
+        var geometry = new MagmapBlockGeometry(options.Profile, options.ResolutionUm);
         return MagmapRoiColocalizer.Colocalize(blobs, block.Box, geometry.MatchTolVoxels, null, options.Channels);
     }
 }

@@ -99,13 +99,7 @@ internal sealed class NearestStream
         for (int k = _g.Start[c]; k < _g.Start[c + 1]; k++)
         {
             int p = _g.Items[k];
-            double dz = _qz - _g.Z[p];
-            double dy = _qy - _g.Y[p];
-            double dx = _qx - _g.X[p];
-            double s = dz * dz;
-            s += dy * dy;
-            s += dx * dx;
-            _found.Enqueue(p, Math.Sqrt(s));
+            _found.Enqueue(p, MatchTolerance.Norm(_qz - _g.Z[p], _qy - _g.Y[p], _qx - _g.X[p]));
         }
     }
 }

@@ -18,8 +18,4 @@ public sealed record StackMatchOptions
 
     /// <summary>Worker threads; default all cores. Results do not depend on it.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
-
-    /// <summary>Use the corrected block overlap instead of MagellanMapper's axis mix-up (README, Differences from
-    /// MagellanMapper, D4); default false.</summary>
-    public bool CorrectedOverlap { get; init; }
 }

@@ -83,8 +83,8 @@ public sealed class ExactColocalizerPropertyTests
             var rows = Run(t.Blobs, t.Tol, 1).Rows;
             for (int i = 1; i < rows.Count; i++)
             {
-                int c = BlobOrder.Compare(rows[i - 1].Blob1, rows[i].Blob1);
-                Assert.True(c < 0 || (c == 0 && BlobOrder.Compare(rows[i - 1].Blob2, rows[i].Blob2) <= 0));
+                int c = BlobOrder.ComparePositionFirst(rows[i - 1].Blob1, rows[i].Blob1);
+                Assert.True(c < 0 || (c == 0 && BlobOrder.ComparePositionFirst(rows[i - 1].Blob2, rows[i].Blob2) <= 0));
             }
         }, iter: 200);
     }

@@ -1,3 +1,4 @@
+using Coloc.TestKit;
 using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
 using Coloc.Core.Matching;

@@ -1,3 +1,4 @@
+using Coloc.TestKit;
 using System.Globalization;
 using Coloc.Core.Matching;
 using Coloc.Core.Matching.Magmap;

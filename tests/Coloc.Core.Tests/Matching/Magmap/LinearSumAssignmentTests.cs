@@ -1,3 +1,4 @@
+using Coloc.TestKit;
 using Coloc.Core.Matching;
 using CsCheck;
 using Coloc.Core.Matching.Magmap;

@@ -12,7 +12,7 @@ public sealed class StackGeometryTests
     public void Split_MagellanMapperTestVector_TwentyBlocksWithOverlap()
     {
         // tests/test_chunking.py: shape (5,4,4), max pixels (1,3,3), overlap (0,1,1).
-        var blocks = StackSplitter.Split(new ZyxInt(5, 4, 4), new ZyxInt(1, 3, 3), new ZyxInt(0, 1, 1));
+        var blocks = new BlockGrid(new ZyxInt(5, 4, 4), new ZyxInt(1, 3, 3), new ZyxInt(0, 1, 1)).Blocks();
         Assert.Equal(20, blocks.Length);
         Assert.Equal(new ZyxInt(0, 0, 0), blocks[0].Offset);
         Assert.Equal(new ZyxInt(1, 4, 4), blocks[0].Shape);
@@ -25,7 +25,7 @@ public sealed class StackGeometryTests
     public void Split_HugeGrid_IsRefusedWithClearMessage()
     {
         var e = Assert.Throws<ArgumentException>(() =>
-            StackSplitter.Split(new ZyxInt(1_000_000, 1_000_000, 1_000_000), new ZyxInt(500, 500, 500), new ZyxInt(10, 10, 10)));
+            new BlockGrid(new ZyxInt(1_000_000, 1_000_000, 1_000_000), new ZyxInt(500, 500, 500), new ZyxInt(10, 10, 10)));
         Assert.Contains("blocks", e.Message);
     }
 
@@ -40,7 +40,6 @@ public sealed class StackGeometryTests
         Assert.Equal(new Zyx(1, 5, 5), g.MatchTolVoxels);
         Assert.Equal(new ZyxInt(100, 500, 500), g.MaxPixels);
         Assert.Equal(new ZyxInt(6, 10, 6), g.CollocOverlap);
-        Assert.Equal(new ZyxInt(2, 10, 10), new MagmapBlockGeometry(RoiProfiles.Default, new Zyx(5, 1, 1), correctedOverlap: true).CollocOverlap);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-namespace Coloc.Core.Matching.Exact;
+namespace Coloc.Core;
 
-/// <summary>Union-find over 0..n−1 with path halving and union by size.</summary>
+/// <summary>Union-find over 0..n−1 with path halving and union by size (exact matching's components, detection's overlap components).</summary>
 internal sealed class DisjointSets
 {
     private readonly int[] _parent;

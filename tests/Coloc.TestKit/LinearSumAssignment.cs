@@ -1,7 +1,7 @@
-namespace Coloc.Core.Matching.Magmap;
+namespace Coloc.TestKit;
 
 /// <summary>
-/// Minimum-cost rectangular linear sum assignment by the shortest augmenting path method
+/// The dense reference for the assignments of Coloc (tests only): minimum-cost rectangular linear sum assignment by the shortest augmenting path method
 /// (D. F. Crouse, "On implementing 2D rectangular assignment algorithms", IEEE TAES 52(4), 2016, pp. 1685-1686),
 /// with the tie-breaking of SciPy's <c>linear_sum_assignment</c> (≥ 1.4), which MagellanMapper uses:
 /// rows are augmented in index order; columns are scanned from a list that starts in descending index order

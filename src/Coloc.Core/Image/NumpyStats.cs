@@ -1,4 +1,5 @@
-namespace Coloc.Core.Intensity;
+using Coloc.Core.Blobs;
+namespace Coloc.Core.Image;
 
 /// <summary>NumPy 1.24's float64 mean and default ("linear") percentile, reproduced operation for operation.</summary>
 internal static class NumpyStats
@@ -37,6 +38,13 @@ internal static class NumpyStats
 
     /// <summary><c>np.mean</c> in float64: <c>(0 + pairwise sum) / n</c>; NaN for no values.</summary>
     internal static double Mean(ReadOnlySpan<double> a) => a.Length == 0 ? double.NaN : (0.0 + PairwiseSum(a)) / a.Length;
+
+    /// <summary>
+    /// One step of <c>np.min</c> over means: the smaller of <paramref name="acc"/> (null before the first value) and
+    /// <paramref name="value"/>, the earlier one on ties; NaN once either is NaN (NaN propagates).
+    /// </summary>
+    internal static double Min(double? acc, double value) =>
+        acc is not { } a ? value : double.IsNaN(a) || double.IsNaN(value) ? double.NaN : value < a ? value : a;
 
     /// <summary>
     /// <c>np.percentile(a, p)</c> with the default linear method; sorts <paramref name="a"/> in place. Virtual index
