@@ -1,6 +1,7 @@
 using Coloc.Core.Pipeline;
 using Coloc.IO.Plan;
 using Coloc.IO.Tiff;
+using Coloc.Core.Detection;
 
 namespace Coloc.Cli;
 

@@ -1,9 +1,10 @@
-using Coloc.Core.Engine;
+using Coloc.Core.Matching;
 using Coloc.Core.Geometry;
 using Coloc.Core.Parameters;
 using Coloc.Core.Pipeline;
 using Coloc.IO.Plan;
 using Coloc.IO.Tiff;
+using Coloc.Core.Detection;
 
 namespace Coloc.Cli;
 

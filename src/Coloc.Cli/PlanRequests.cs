@@ -1,5 +1,5 @@
 using Coloc.Core.Detection;
-using Coloc.Core.Engine;
+using Coloc.Core.Matching;
 using Coloc.Core.Parameters;
 using Coloc.IO.Plan;
 

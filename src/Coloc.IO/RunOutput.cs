@@ -3,6 +3,7 @@ using Coloc.Core.Pipeline;
 using Coloc.IO.Csv;
 using Coloc.IO.Files;
 using Coloc.IO.Json;
+using Coloc.Core.Intensity;
 
 namespace Coloc.IO;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Coloc.Core.Engine;
+using Coloc.Core.Matching;
 using Coloc.Core.Geometry;
 using Coloc.IO.Csv;
 using Coloc.TestKit;

@@ -1,5 +1,5 @@
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 using Coloc.IO.Tiff;
 using Coloc.TestKit;
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Coloc.Core.Detection;
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 using Coloc.TestKit;
 
 namespace Coloc.Benchmarks;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Coloc.Core.Blobs;
-using Coloc.Core.Exact;
+using Coloc.Core.Matching.Exact;
 using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
 using Coloc.TestKit;

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 
 namespace Coloc.Benchmarks;
 

@@ -3,6 +3,7 @@ using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
 using Coloc.TestKit;
+using Coloc.Core.Matching.Magmap;
 
 namespace Coloc.Benchmarks;
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
-using Coloc.Core.Stack;
+using Coloc.Core.Matching.Magmap;
 using Coloc.TestKit;
 
 namespace Coloc.Benchmarks;

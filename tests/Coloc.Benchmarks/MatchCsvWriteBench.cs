@@ -19,7 +19,7 @@ public class MatchCsvWriteBench
     public void Setup()
     {
         var blobs = BenchBlobs.Make(700_000, BenchBlobs.Shape1M);
-        var tol = new MagmapTolerance(Zyx.All(5));
+        var tol = new MatchTolerance(Zyx.All(5));
         var rows = new MatchRow[700_000];
         for (int i = 0; i < rows.Length; i++)
         {

@@ -2,10 +2,11 @@ using BenchmarkDotNet.Attributes;
 using Coloc.Core.Blobs;
 using Coloc.Core.Detection;
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 using Coloc.Core.Pipeline;
 using Coloc.IO.Plan;
 using Coloc.TestKit;
+using Coloc.Core.Intensity;
 
 namespace Coloc.Benchmarks;
 

@@ -1,8 +1,9 @@
 using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 using Coloc.Core.Pipeline;
-using Coloc.Core.Stack;
+using Coloc.Core.Matching.Magmap;
+using Coloc.Core.Detection;
 
 namespace Coloc.TestKit;
 

@@ -1,5 +1,5 @@
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 
 namespace Coloc.TestKit;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Coloc.Core.Blobs;
 using Coloc.Core.Detection;
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 using Coloc.Core.Parameters;
 using Coloc.Cli.Parameters;
 using Coloc.IO.Csv;

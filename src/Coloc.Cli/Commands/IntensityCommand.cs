@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using Coloc.Core.Blobs;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 using Coloc.Core.Intensity;
 using Coloc.Core.Parameters;
 using Coloc.Cli.Parameters;

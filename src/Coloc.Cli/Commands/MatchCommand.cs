@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Coloc.Core.Engine;
 using Coloc.Core.Matching;
 using Coloc.Core.Parameters;
 using Coloc.Cli.Parameters;

@@ -1,7 +1,7 @@
 using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
-using Coloc.Core.Stack;
+using Coloc.Core.Image;
+using Coloc.Core.Matching.Magmap;
 
 namespace Coloc.Core.Detection;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 using Coloc.Core.Blobs;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 
 namespace Coloc.Core.Intensity;
 

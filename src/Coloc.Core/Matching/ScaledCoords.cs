@@ -5,7 +5,7 @@ namespace Coloc.Core.Matching;
 /// <summary>Blob centres multiplied per axis by the tolerance scaling, kept as three parallel arrays (structure of arrays).</summary>
 internal sealed class ScaledCoords
 {
-    public ScaledCoords(ReadOnlySpan<Blob> blobs, MagmapTolerance tol)
+    public ScaledCoords(ReadOnlySpan<Blob> blobs, MatchTolerance tol)
     {
         Z = new double[blobs.Length];
         Y = new double[blobs.Length];

@@ -1,4 +1,5 @@
 using Coloc.Core.Blobs;
+using Coloc.Core.Geometry;
 
 namespace Coloc.Core.Pipeline;
 
@@ -33,7 +34,8 @@ public static class BlockMerge
             byIndex[r.Index] = r;
         }
         var missing = Enumerable.Range(0, grid.Count).Where(i => byIndex[i] is null).ToArray();
-        if (missing.Length > 0) throw new ArgumentException($"missing block results: {IndexRanges.Format(missing)}");
+        if (missing.Length > 0)
+            throw new ArgumentException($"missing block results: {string.Join(", ", missing.Take(20))}{(missing.Length > 20 ? $" and {missing.Length - 20} more" : "")}");
 
         int n = byIndex.Sum(r => r!.Blobs.Length);
         var blobs = new Blob[n];

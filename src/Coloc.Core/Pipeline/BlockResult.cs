@@ -4,7 +4,7 @@ namespace Coloc.Core.Pipeline;
 
 /// <summary>
 /// What one block contributes to a whole-image result: the blobs its core owns, in canonical order
-/// (<see cref="BlobOrder"/>), with their neighbourhood means (<see cref="NeighbourhoodMeans"/>).
+/// (<see cref="BlobOrder"/>), with their neighbourhood means (<see cref="Intensity.NeighbourhoodMeans"/>).
 /// </summary>
 /// <param name="Index">Block index in the grid.</param>
 /// <param name="ChannelCount">Number of image channels C.</param>

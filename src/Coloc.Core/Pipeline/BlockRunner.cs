@@ -1,5 +1,8 @@
 using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
+using Coloc.Core.Detection;
+using Coloc.Core.Image;
+using Coloc.Core.Intensity;
 
 namespace Coloc.Core.Pipeline;
 

@@ -1,5 +1,9 @@
 using Coloc.Core.Blobs;
-using Coloc.Core.Engine;
+using Coloc.Core.Matching;
+using Coloc.Core.Detection;
+using Coloc.Core.Geometry;
+using Coloc.Core.Image;
+using Coloc.Core.Intensity;
 
 namespace Coloc.Core.Pipeline;
 

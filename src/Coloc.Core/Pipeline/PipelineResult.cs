@@ -1,5 +1,6 @@
 using Coloc.Core.Blobs;
 using Coloc.Core.Matching;
+using Coloc.Core.Intensity;
 
 namespace Coloc.Core.Pipeline;
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 
 namespace Coloc.IO.Tiff;
 

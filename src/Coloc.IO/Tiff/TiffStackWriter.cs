@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using BitMiracle.LibTiff.Classic;
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 using LibTiff = BitMiracle.LibTiff.Classic.Tiff;
 
 namespace Coloc.IO.Tiff;

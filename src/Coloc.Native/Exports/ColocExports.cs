@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
-using Coloc.Core.Engine;
-using Coloc.Core.Imaging;
 using Coloc.Core.Matching;
+using Coloc.Core.Image;
 using Coloc.IO;
 using Coloc.IO.Csv;
 using Coloc.IO.Database;

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Coloc.Core.Blobs;
 using Coloc.Core.Detection;
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 using Coloc.Core.Intensity;
 using Coloc.Core.Parameters;
 using Coloc.IO.Csv;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Coloc.Core.Engine;
+using Coloc.Core.Matching;
 using Coloc.Core.Geometry;
 using Coloc.Core.Parameters;
 

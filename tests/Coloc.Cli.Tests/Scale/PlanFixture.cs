@@ -2,6 +2,7 @@ using Coloc.Core.Geometry;
 using Coloc.Core.Pipeline;
 using Coloc.IO.Plan;
 using Coloc.TestKit;
+using Coloc.Core.Image;
 
 namespace Coloc.Cli.Tests.Scale;
 

@@ -1,6 +1,6 @@
 using Coloc.Core.Detection;
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 using Coloc.Core.Profiles;
 using Coloc.TestKit;
 

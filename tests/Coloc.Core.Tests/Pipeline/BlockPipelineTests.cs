@@ -1,9 +1,10 @@
 using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 using Coloc.Core.Pipeline;
 using Coloc.TestKit;
 using CsCheck;
+using Coloc.Core.Intensity;
 
 namespace Coloc.Core.Tests.Pipeline;
 
@@ -94,7 +95,7 @@ public class BlockPipelineTests
         var results = Enumerable.Range(0, grid.Count).Where(i => i is not (3 or 4 or 9))
             .Select(i => BlockRunner.Run(RegionReader<ushort>.Of(Image), grid, i, Detector));
         var e = Assert.Throws<ArgumentException>(() => BlockMerge.Merge(results, grid, 2));
-        Assert.Contains("missing block results: 3-4,9", e.Message);
+        Assert.Contains("missing block results: 3, 4, 9", e.Message);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Coloc.Core.Detection;
-using Coloc.Core.Engine;
-using Coloc.Core.Imaging;
+using Coloc.Core.Matching;
+using Coloc.Core.Image;
 using Coloc.Fiji.Tests.ImageJ;
 using Coloc.IO.Csv;
 using Coloc.IO.Tiff;

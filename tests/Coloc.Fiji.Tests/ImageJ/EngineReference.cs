@@ -1,6 +1,5 @@
-using Coloc.Core.Engine;
-using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
+using Coloc.Core.Geometry;
 using Coloc.Core.Profiles;
 using Coloc.IO;
 using Coloc.IO.Csv;

@@ -1,5 +1,5 @@
 using Coloc.Core.Blobs;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 using Coloc.Core.Matching;
 using Coloc.IO;
 using Coloc.Native.Jni;

@@ -1,4 +1,4 @@
-using Coloc.Core.Engine;
+using Coloc.Core.Matching;
 using Coloc.Core.Geometry;
 using Coloc.Native.Options;
 

@@ -1,6 +1,6 @@
 using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 using Coloc.Core.Intensity;
 using Coloc.IO.Tiff;
 using Coloc.TestKit;

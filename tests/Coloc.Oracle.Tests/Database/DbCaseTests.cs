@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Coloc.Core.Engine;
-using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
+using Coloc.Core.Geometry;
 using Coloc.Core.Profiles;
 using Coloc.IO.Csv;
 using Coloc.IO.Database;

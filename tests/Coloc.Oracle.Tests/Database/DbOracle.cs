@@ -1,7 +1,7 @@
 using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
 using Coloc.Core.Profiles;
-using Coloc.Core.Stack;
+using Coloc.Core.Matching.Magmap;
 using Coloc.IO.Csv;
 using Coloc.Oracle.Tests.Magmap;
 using Coloc.TestKit;

@@ -4,6 +4,7 @@ using Coloc.IO.Csv;
 using Coloc.IO.Database;
 using Coloc.Oracle.Tests.Magmap;
 using Coloc.TestKit;
+using Coloc.Core.Matching.Magmap;
 
 namespace Coloc.Oracle.Tests.Database;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Coloc.Core.Blobs;
 using Coloc.Core.Detection;
 using Coloc.Core.Geometry;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 using Coloc.Core.Profiles;
 using Coloc.IO.Csv;
 using Coloc.IO.Tiff;

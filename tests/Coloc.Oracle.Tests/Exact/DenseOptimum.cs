@@ -1,6 +1,7 @@
 using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
+using Coloc.Core.Matching.Magmap;
 
 namespace Coloc.Oracle.Tests.Exact;
 
@@ -15,7 +16,7 @@ internal static class DenseOptimum
 {
     public static (int Count, double Total) Of(Blob[] a, Blob[] b, Zyx tolVoxels)
     {
-        var tol = new MagmapTolerance(tolVoxels);
+        var tol = new MatchTolerance(tolVoxels);
         int na = a.Length, nb = b.Length;
         var adj = new List<(int B, double D)>[na];
         var adjB = new List<int>[nb];

@@ -3,7 +3,7 @@ using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
 using Coloc.Core.Profiles;
-using Coloc.Core.Stack;
+using Coloc.Core.Matching.Magmap;
 using Coloc.IO.Csv;
 using Coloc.Oracle.Tests.Magmap;
 using Coloc.TestKit;
@@ -76,7 +76,7 @@ public sealed class ExactOracleTests
     {
         string outDir = Run(dir, args);
         var blobs = BlobCsv.Read(Path.Combine(dir, "blobs.csv"));
-        var tol = new MagmapTolerance(tolVoxels);
+        var tol = new MatchTolerance(tolVoxels);
         using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "expected", "summary.json")));
         using var ours = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         var counts = ours.RootElement.GetProperty("counts");

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Coloc.Core.Imaging;
+using Coloc.Core.Image;
 using Coloc.Core.Intensity;
 using Coloc.IO.Csv;
 using Coloc.IO.Tiff;

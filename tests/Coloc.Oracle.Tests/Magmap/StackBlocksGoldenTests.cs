@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Coloc.Core.Geometry;
 using Coloc.Core.Profiles;
-using Coloc.Core.Stack;
+using Coloc.Core.Matching.Magmap;
 using Coloc.IO.Csv;
 using Coloc.TestKit;
 

@@ -1,0 +1,64 @@
+using Coloc.Core.Blobs;
+
+namespace Coloc.Core.Matching.Exact;
+
+/// <summary>
+/// Output order of exact matches: by Blob1 (z, y, x, radius, confirmed, truth, channel), then Blob2 likewise.
+/// Rows equal on both blobs are identical rows, so the order of the written table is fully determined by the values.
+/// </summary>
+internal static class MatchOrder
+{
+    /// <summary>Sorts the pairs (<paramref name="a"/>[k], <paramref name="b"/>[k]) of blob indices in place.</summary>
+    public static void Sort(Blob[] blobs, int[] a, int[] b, int threads)
+    {
+        int n = a.Length;
+        var keys = new Key[n];
+        for (int k = 0; k < n; k++)
+        {
+            ref readonly var x = ref blobs[a[k]];
+            keys[k] = new Key(x.Z, x.Y, x.X, k);
+        }
+        var cmp = new KeyComparer(blobs, a, b);
+        if (threads > 1 && n > 65536)
+        {
+            // Two halves sorted in parallel, then merged: the same total order, so the same result.
+            int h = n / 2;
+            var left = keys.AsMemory(0, h);
+            var right = keys.AsMemory(h);
+            Parallel.Invoke(() => left.Span.Sort(cmp), () => right.Span.Sort(cmp));
+            var merged = new Key[n];
+            int i = 0, j = h, o = 0;
+            while (i < h && j < n) merged[o++] = cmp.Compare(keys[i], keys[j]) <= 0 ? keys[i++] : keys[j++];
+            while (i < h) merged[o++] = keys[i++];
+            while (j < n) merged[o++] = keys[j++];
+            keys = merged;
+        }
+        else
+        {
+            keys.AsSpan().Sort(cmp);
+        }
+        var na = new int[n];
+        var nb = new int[n];
+        for (int k = 0; k < n; k++) { na[k] = a[keys[k].Row]; nb[k] = b[keys[k].Row]; }
+        na.CopyTo(a, 0);
+        nb.CopyTo(b, 0);
+    }
+
+    private readonly record struct Key(double Z, double Y, double X, int Row);
+
+    private readonly struct KeyComparer(Blob[] blobs, int[] a, int[] b) : IComparer<Key>
+    {
+        public int Compare(Key p, Key q)
+        {
+            int c = p.Z.CompareTo(q.Z);
+            if (c != 0) return c;
+            c = p.Y.CompareTo(q.Y);
+            if (c != 0) return c;
+            c = p.X.CompareTo(q.X);
+            if (c != 0) return c;
+            c = BlobOrder.Compare(blobs[a[p.Row]], blobs[a[q.Row]]);
+            if (c != 0) return c;
+            return BlobOrder.Compare(blobs[b[p.Row]], blobs[b[q.Row]]);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Coloc.Core.Geometry;
+using Coloc.Core.Profiles;
+
+namespace Coloc.Core.Matching.Magmap;
+
+/// <summary>
+/// The block geometry and match tolerance MagellanMapper's <c>colocalize_stack</c> derives from the ROI profile and
+/// the resolution (<c>stack_detect.setup_blocks</c>, spec §3.3–3.4, §4.2).
+/// </summary>
+public sealed record MagmapBlockGeometry
+{
+    /// <summary>MagellanMapper's <c>detector.OVERLAP_FACTOR</c>.</summary>
+    public const int OverlapFactor = 5;
+
+    /// <summary>Derives the geometry.</summary>
+    /// <param name="profile">Channel 0's ROI profile.</param>
+    /// <param name="resolutionUm">Voxel size z,y,x in µm (each finite, &gt; 0).</param>
+    /// <param name="correctedOverlap">
+    /// False (MagellanMapper, QUIRK-5): block overlap <c>(floor(tol_z)+ob_x, floor(tol_y)+ob_y, floor(tol_x)+ob_z)</c>;
+    /// true: the intended <c>floor(tol)+ob</c> per axis.
+    /// </param>
+    public MagmapBlockGeometry(RoiProfile profile, Zyx resolutionUm, bool correctedOverlap = false)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (!resolutionUm.IsFinite || resolutionUm.Min <= 0)
+            throw new ArgumentOutOfRangeException(nameof(resolutionUm), resolutionUm, "resolution must be finite and > 0 on every axis");
+        var sf = 1.0 / resolutionUm;
+        OverlapBase = CeilInt(sf * OverlapFactor);
+        MaxPixels = CeilInt(sf * profile.SegmentSize);
+        MatchTolVoxels = OverlapBase.ToZyx() * profile.VerifyTolFactor;
+        var padZyx = MatchTolVoxels.Map(Math.Floor);
+        CorrectedOverlap = correctedOverlap;
+        CollocOverlap = correctedOverlap
+            ? new ZyxInt((int)padZyx.Z + OverlapBase.Z, (int)padZyx.Y + OverlapBase.Y, (int)padZyx.X + OverlapBase.X)
+            : new ZyxInt((int)padZyx.Z + OverlapBase.X, (int)padZyx.Y + OverlapBase.Y, (int)padZyx.X + OverlapBase.Z);
+    }
+
+    /// <summary><c>ceil(5 / resolution)</c> per axis, voxels.</summary>
+    public ZyxInt OverlapBase { get; }
+
+    /// <summary>Block step <c>ceil(segment_size / resolution)</c> per axis, voxels.</summary>
+    public ZyxInt MaxPixels { get; }
+
+    /// <summary>Match tolerance <c>overlap_base × verify_tol_factor</c>, z,y,x, voxels.</summary>
+    public Zyx MatchTolVoxels { get; }
+
+    /// <summary>Overlap of neighbouring match blocks, z,y,x, voxels.</summary>
+    public ZyxInt CollocOverlap { get; }
+
+    /// <summary>Whether the corrected (per-axis) overlap formula is used instead of MagellanMapper's.</summary>
+    public bool CorrectedOverlap { get; }
+
+    /// <summary>The match blocks of a stack.</summary>
+    public Block[] Blocks(ZyxInt shape) => StackSplitter.Split(shape, MaxPixels, CollocOverlap);
+
+    private static ZyxInt CeilInt(Zyx v) => new((int)Math.Ceiling(v.Z), (int)Math.Ceiling(v.Y), (int)Math.Ceiling(v.X));
+}

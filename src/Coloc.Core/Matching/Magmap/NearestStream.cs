@@ -1,0 +1,111 @@
+namespace Coloc.Core.Matching.Magmap;
+
+/// <summary>
+/// Enumerates the points of a <see cref="PointGrid"/> in non-decreasing distance from one query point, exploring the
+/// grid in Chebyshev rings of cells. <see cref="LowerBound"/> never exceeds the distance of any point not yet returned.
+/// </summary>
+internal sealed class NearestStream
+{
+    private readonly PointGrid _g;
+    private readonly PriorityQueue<int, double> _found = new();
+    private double _qz, _qy, _qx;
+    private int _cz, _cy, _cx, _maxRing;
+    private int _nextRing;
+
+    public NearestStream(PointGrid grid) => _g = grid;
+
+    /// <summary>
+    /// Restarts the enumeration for a new query point (instances are reused to keep the hot path allocation-free).
+    /// Distances are <c>sqrt((dz² + dy²) + dx²)</c> with <c>d = query − point</c>, the cost of the dense matrix.
+    /// </summary>
+    public NearestStream Reset(double qz, double qy, double qx)
+    {
+        _qz = qz; _qy = qy; _qx = qx;
+        _found.Clear();
+        _nextRing = 0;
+        _cz = _g.CellCoord(qz, 0); _cy = _g.CellCoord(qy, 1); _cx = _g.CellCoord(qx, 2);
+        _maxRing = Math.Max(Math.Max(Math.Max(_cz, _g.Cells[0] - 1 - _cz), Math.Max(_cy, _g.Cells[1] - 1 - _cy)),
+            Math.Max(_cx, _g.Cells[2] - 1 - _cx));
+        // The query may lie outside the grid's box: rings then start further out, which only makes bounds looser.
+        return this;
+    }
+
+    /// <summary>A lower bound of the distance of every point not yet returned (+∞ when none is left).</summary>
+    public double LowerBound
+    {
+        get
+        {
+            double ring = RingBound(_nextRing);
+            if (_found.TryPeek(out _, out double d)) return Math.Min(d, ring);
+            return ring;
+        }
+    }
+
+    /// <summary>The next nearest point and its distance, or false when all points were returned.</summary>
+    public bool Next(out int point, out double distance)
+    {
+        while (true)
+        {
+            double ring = RingBound(_nextRing);
+            if (_found.TryPeek(out point, out distance) && distance <= ring)
+            {
+                _found.Dequeue();
+                return true;
+            }
+            if (_nextRing > _maxRing)
+            {
+                point = -1;
+                distance = double.PositiveInfinity;
+                return false;
+            }
+            Explore(_nextRing++);
+        }
+    }
+
+    private double RingBound(int ring)
+    {
+        if (ring > _maxRing) return double.PositiveInfinity;
+        if (ring <= 1) return double.NegativeInfinity;
+        // Points in ring r are at least (r - 1) cells away along some axis; shave a relative margin for rounding
+        // of cell assignment and of the computed distances.
+        return (ring - 1) * _g.Cell * (1 - 1e-9);
+    }
+
+    private void Explore(int r)
+    {
+        var n = _g.Cells;
+        for (int z = Math.Max(0, _cz - r); z <= Math.Min(n[0] - 1, _cz + r); z++)
+        {
+            bool zEdge = Math.Abs(z - _cz) == r;
+            for (int y = Math.Max(0, _cy - r); y <= Math.Min(n[1] - 1, _cy + r); y++)
+            {
+                bool yEdge = zEdge || Math.Abs(y - _cy) == r;
+                if (yEdge)
+                {
+                    for (int x = Math.Max(0, _cx - r); x <= Math.Min(n[2] - 1, _cx + r); x++) AddCell(z, y, x);
+                }
+                else
+                {
+                    if (_cx - r >= 0) AddCell(z, y, _cx - r);
+                    if (r > 0 && _cx + r < n[2]) AddCell(z, y, _cx + r);
+                }
+            }
+        }
+    }
+
+    private void AddCell(int z, int y, int x)
+    {
+        int c = _g.CellIndex(z, y, x);
+        for (int k = _g.Start[c]; k < _g.Start[c + 1]; k++)
+        {
+            int p = _g.Items[k];
+            double dz = _qz - _g.Z[p];
+            double dy = _qy - _g.Y[p];
+            double dx = _qx - _g.X[p];
+            double s = dz * dz;
+            s += dy * dy;
+            s += dx * dx;
+            _found.Enqueue(p, Math.Sqrt(s));
+        }
+    }
+}

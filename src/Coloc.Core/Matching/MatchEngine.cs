@@ -1,0 +1,85 @@
+using Coloc.Core.Blobs;
+using Coloc.Core.Matching.Exact;
+using Coloc.Core.Matching;
+using Coloc.Core.Matching.Magmap;
+
+namespace Coloc.Core.Matching;
+
+/// <summary>
+/// The one entry point every front (CLI, native library, Fiji plugin) uses for match colocalization.
+/// </summary>
+public static class MatchEngine
+{
+    /// <summary>Runs <paramref name="request"/> on <paramref name="blobs"/>.</summary>
+    /// <exception cref="ArgumentException">The request is inconsistent (e.g. neither ROI nor shape, non-positive tolerance).</exception>
+    public static MatchSet Run(Blob[] blobs, MatchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blobs);
+        ArgumentNullException.ThrowIfNull(request);
+        Validate(request);
+        return request.Mode switch
+        {
+            MatchMode.Magmap => RunMagmap(blobs, request, cancellationToken),
+            MatchMode.Exact => RunExact(blobs, request, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Mode, "unknown mode"),
+        };
+    }
+
+    private static MatchSet RunExact(Blob[] blobs, MatchRequest r, CancellationToken ct)
+    {
+        // ROI runs need an explicit tolerance (checked by Validate); stack runs default to the profile's
+        // (overlap base × verify_tol_factor), exactly as magmap mode.
+        var profileTol = r.Roi is null ? new MagmapBlockGeometry(r.Profile, r.ResolutionUm).MatchTolVoxels : default;
+        var options = new ExactMatchOptions
+        {
+            TolVoxels = r.ResolveTolVoxels(profileTol),
+            Roi = r.Roi,
+            Channels = r.Channels,
+            Threads = r.Threads,
+            BlockSizeVoxels = r.BlockSizeVoxels,
+        };
+        return ExactColocalizer.Colocalize(blobs, options, ct);
+    }
+
+    private static MatchSet RunMagmap(Blob[] blobs, MatchRequest r, CancellationToken ct)
+    {
+        if (r.Roi is { } roi)
+        {
+            var tol = r.ResolveTolVoxels(default);
+            return MagmapRoiColocalizer.Colocalize(blobs, roi, tol, r.InnerPaddingVoxels, r.Channels);
+        }
+        if (r.TolVoxels is not null || r.TolUm is not null)
+            throw new ArgumentException("magmap stack runs take the tolerance from the ROI profile; drop --tol/--tol-um or use --mode exact");
+        var options = new StackMatchOptions
+        {
+            Profile = r.Profile, ResolutionUm = r.ResolutionUm, Channels = r.Channels, Threads = r.Threads,
+        };
+        return MagmapStackColocalizer.ColocalizeStack(blobs, r.ShapeVoxels!.Value, options, ct);
+    }
+
+    /// <summary>Checks a request; throws <see cref="ArgumentException"/> naming the offending setting.</summary>
+    public static void Validate(MatchRequest r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        if ((r.Roi is null) == (r.ShapeVoxels is null))
+            throw new ArgumentException("give either an ROI (offset and size) or a stack shape, not both or neither");
+        if (r.Roi is { } roi)
+        {
+            if (!roi.Offset.IsFinite) throw new ArgumentException("ROI offset must be finite");
+            if (!roi.Size.IsFinite || roi.Size.Min <= 0) throw new ArgumentException("ROI size must be finite and > 0 on every axis");
+            if (r.TolVoxels is null && r.TolUm is null) throw new ArgumentException("an ROI run needs a tolerance (tol)");
+        }
+        if (r.ShapeVoxels is { } s && (s.Z <= 0 || s.Y <= 0 || s.X <= 0))
+            throw new ArgumentException($"shape must be > 0 on every axis, got {s}");
+        if (r.TolVoxels is not null && r.TolUm is not null) throw new ArgumentException("give the tolerance in voxels or in µm, not both");
+        if (r.TolVoxels is { } t && (!t.IsFinite || t.Min <= 0)) throw new ArgumentException($"tolerance must be finite and > 0 on every axis, got {t}");
+        if (r.TolUm is { } u && (!u.IsFinite || u.Min <= 0)) throw new ArgumentException($"tolerance in µm must be finite and > 0 on every axis, got {u}");
+        if (!r.ResolutionUm.IsFinite || r.ResolutionUm.Min <= 0)
+            throw new ArgumentException($"resolution must be finite and > 0 on every axis, got {r.ResolutionUm}");
+        if (r.InnerPaddingVoxels is { } p && (!p.IsFinite || p.Min < 0))
+            throw new ArgumentException($"inner padding must be finite and >= 0, got {p}");
+        if (r.Threads < 1) throw new ArgumentException($"threads must be >= 1, got {r.Threads}");
+        if (r.BlockSizeVoxels is { } bs && (bs.Z < 1 || bs.Y < 1 || bs.X < 1))
+            throw new ArgumentException($"block size must be >= 1 on every axis, got {bs}");
+    }
+}
