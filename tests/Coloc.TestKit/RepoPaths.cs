@@ -1,6 +1,6 @@
 namespace Coloc.TestKit;
 
-/// <summary>Locations of the repository, its bundled data and the shared oracle, found from the test assembly's folder.</summary>
+/// <summary>Locations of the repository, its bundled data and the oracle's golden cases, found from the test assembly's folder.</summary>
 public static class RepoPaths
 {
     private static readonly Lazy<string> Root = new(() =>
@@ -13,27 +13,22 @@ public static class RepoPaths
     /// <summary>The repository root (the folder holding Coloc.Fiji.sln).</summary>
     public static string RepoRoot => Root.Value;
 
-    /// <summary>
-    /// The oracle cases folder: <c>COLOC_ORACLE_CASES</c> if set, else <c>../shared/reference/oracle/cases</c> beside the
-    /// repository. Fails (never skips) when it is missing.
-    /// </summary>
-    public static string OracleCases
-    {
-        get
-        {
-            var env = Environment.GetEnvironmentVariable("COLOC_ORACLE_CASES");
-            var dir = !string.IsNullOrEmpty(env) ? env : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "reference", "oracle", "cases"));
-            if (!Directory.Exists(dir))
-                throw new DirectoryNotFoundException($"oracle cases not found at {dir} (set COLOC_ORACLE_CASES)");
-            return dir;
-        }
-    }
+    /// <summary>The golden cases committed with the repository: <c>tests/data/oracle/cases</c> (see its README.md).</summary>
+    public static string BundledOracleCases => Path.Combine(RepoRoot, "tests", "data", "oracle", "cases");
 
-    /// <summary>Case folders whose name starts with <paramref name="group"/> (e.g. "A"), sorted by name.</summary>
-    public static IEnumerable<string> Cases(string group) =>
-        Directory.EnumerateDirectories(OracleCases)
-            .Where(d => Path.GetFileName(d).StartsWith(group, StringComparison.Ordinal))
-            .OrderBy(d => d, StringComparer.Ordinal);
+    /// <summary>
+    /// Where oracle cases are looked up, in precedence order: the bundled cases, then the folders named by
+    /// <c>COLOC_ORACLE_CASES</c>, then <c>../shared/reference/oracle/cases</c> beside the repository when present
+    /// (see <see cref="OracleCaseFolders.Roots"/>). Extra roots add cases; they never replace a bundled one.
+    /// </summary>
+    public static IReadOnlyList<string> OracleCaseRoots =>
+        OracleCaseFolders.Roots(BundledOracleCases, RepoRoot, Environment.GetEnvironmentVariable(OracleCaseFolders.EnvironmentVariable));
+
+    /// <summary>The folder of the oracle case named <paramref name="name"/> (e.g. "B01_stack_default_profile_2ch", "db").</summary>
+    public static string Case(string name) => OracleCaseFolders.Find(OracleCaseRoots, name);
+
+    /// <summary>Case folders of every root whose name starts with <paramref name="group"/> (e.g. "A"), one per name, sorted by name.</summary>
+    public static IEnumerable<string> Cases(string group) => OracleCaseFolders.Union(OracleCaseRoots, group);
 
     private static readonly List<string> TempDirs = [];
 

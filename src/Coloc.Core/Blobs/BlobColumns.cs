@@ -1,9 +1,9 @@
 namespace Coloc.Core.Blobs;
 
 /// <summary>
-/// The column map of one blob table: which column index holds which named column.
-/// Unlike MagellanMapper's class-level <c>Blobs._col_inds</c> (QUIRK-13) every table owns its own map,
-/// so building one table never changes how another is read.
+/// The column map of one blob table: which column index holds which named column. Unlike MagellanMapper's class-level
+/// <c>Blobs._col_inds</c> (README, Differences from MagellanMapper, D13) every table owns its own map, so building one
+/// table never changes how another is read.
 /// </summary>
 public sealed class BlobColumns
 {

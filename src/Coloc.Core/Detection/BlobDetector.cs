@@ -7,18 +7,21 @@ namespace Coloc.Core.Detection;
 
 /// <summary>
 /// 3D blob detection by a scale-normalised Laplacian of Gaussian, reproducing MagellanMapper 1.7's
-/// <c>detector.detect_blobs</c> with scikit-image 0.19.3's <c>blob_log</c> and scipy 1.10 (spec §7.1, oracle group E):
+/// <c>detector.detect_blobs</c> with scikit-image 0.19.3's <c>blob_log</c> and scipy 1.10 (checked against the golden
+/// cases of group E in <c>tests/data/oracle</c>):
 /// <list type="number">
 /// <item>optional isotropic resampling (<see cref="DetectionSpace"/>, from the first channel's profile);</item>
 /// <item>per channel, sigmas <c>linspace(min, max, num_sigma)</c> with <c>min/max = min/max_sigma_factor / res_x</c>
-/// (Q17); response <c>−gaussian_laplace(img_as_float(I), σ)·σ²</c> (separable, reflect, truncate 4);</item>
+/// (README, Differences from MagellanMapper, D26); response <c>−gaussian_laplace(img_as_float(I), σ)·σ²</c> (separable,
+/// reflect, truncate 4);</item>
 /// <item>peaks: voxels equal to the maximum of their 3×3×3×3 (z,y,x,σ) neighbourhood (outside = 0) and strictly above
 /// <c>detection_threshold</c>, ordered by decreasing response (<see cref="LogPeak.CompareCanonical"/>);</item>
 /// <item>overlap pruning (<see cref="OverlapPruner"/>), radius = σ·√3, coordinates truncated back to the image.</item>
 /// </list>
-/// The LoG stack is streamed plane by plane (memory ≈ 2·r_max + 1 + 5·num_sigma detection planes of doubles),
-/// filters are vectorised and rows run in parallel; the result is identical for any thread count.
-/// Preprocessing of MagellanMapper's block path (<c>saturate_roi</c>/<c>denoise_roi</c>, Q16) is not done.
+/// The LoG stack is streamed plane by plane (memory ≈ 2·r_max + 1 + 5·num_sigma detection planes of doubles), filters
+/// are vectorised and rows run in parallel; the result is identical for any thread count. Preprocessing of
+/// MagellanMapper's block path (<c>saturate_roi</c>/<c>denoise_roi</c>) is not done (README, Differences from
+/// MagellanMapper, D25).
 /// </summary>
 public static class BlobDetector
 {

@@ -12,9 +12,10 @@ public sealed record DetectionOptions
     /// <summary>
     /// ROI profile per channel (MagellanMapper's <c>--roi_profile A B ...</c>): channel i uses <c>Profiles[i]</c>, or
     /// <c>Profiles[0]</c> when fewer are given. The profile supplies <c>min/max_sigma_factor</c> (µm, divided by the x
-    /// resolution, Q17), <c>num_sigma</c>, <c>detection_threshold</c> and <c>overlap</c>; the first detected channel's
-    /// profile also supplies <c>isotropic</c> (Q23) and, for <see cref="BlobDetector.DetectBlocks{T}"/>, the default
-    /// block size <c>segment_size</c>. Default: one <c>default</c> profile.
+    /// resolution; README, Differences from MagellanMapper, D26), <c>num_sigma</c>, <c>detection_threshold</c> and
+    /// <c>overlap</c>; the first detected channel's profile also supplies <c>isotropic</c> (README, Differences from
+    /// MagellanMapper, D32) and, for <see cref="BlobDetector.DetectBlocks{T}"/>, the default block size
+    /// <c>segment_size</c>. Default: one <c>default</c> profile.
     /// </summary>
     public IReadOnlyList<RoiProfile> Profiles { get; init; } = [RoiProfiles.Default];
 

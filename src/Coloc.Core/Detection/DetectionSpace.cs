@@ -4,10 +4,10 @@ using Coloc.Core.Profiles;
 namespace Coloc.Core.Detection;
 
 /// <summary>
-/// Where detection runs (MagellanMapper <c>detect_blobs</c> steps 2 and 5, Q19): with the first channel's profile
-/// <c>isotropic</c> set, the image is resampled by <c>factor = res / min(res) · isotropic</c> (z,y,x) to shape
-/// <c>trunc(shape · factor)</c>, and peaks are mapped back by <c>trunc(coord · (1 / factor))</c>; otherwise the factor
-/// is 1 and the detection space is the image.
+/// Where detection runs (MagellanMapper <c>detect_blobs</c>, its resampling and mapping back; README, Differences from
+/// MagellanMapper, D28): with the first channel's profile <c>isotropic</c> set, the image is resampled by <c>factor =
+/// res / min(res) · isotropic</c> (z,y,x) to shape <c>trunc(shape · factor)</c>, and peaks are mapped back by
+/// <c>trunc(coord · (1 / factor))</c>; otherwise the factor is 1 and the detection space is the image.
 /// </summary>
 public sealed record DetectionSpace
 {

@@ -4,12 +4,12 @@ using Coloc.Core.Image;
 namespace Coloc.Core.Detection;
 
 /// <summary>
-/// MagellanMapper's isotropic resampling (<c>cv_nd.make_isotropic</c>, Q19) computed lazily plane by plane:
-/// scikit-image 0.19 <c>resize(roi, shape, order=1, mode="reflect", preserve_range=True)</c> = scipy
-/// <c>zoom(order=1, mode="mirror", grid_mode=True)</c> on float64 (mode <c>nearest</c> for all axes if any axis has
-/// length 1), clipped to the input's [min, max] (over all channels of the ROI), cast back to the pixel type by
-/// truncation, then converted by <c>img_as_float</c>. Each voxel sums its 8 corner terms in scipy's order
-/// (<c>coeff = v·wz·wy·wx</c>, x tap fastest) so the truncation matches.
+/// MagellanMapper's isotropic resampling (<c>cv_nd.make_isotropic</c>; README, Differences from MagellanMapper, D28)
+/// computed lazily plane by plane: scikit-image 0.19 <c>resize(roi, shape, order=1, mode="reflect",
+/// preserve_range=True)</c> = scipy <c>zoom(order=1, mode="mirror", grid_mode=True)</c> on float64 (mode <c>nearest</c>
+/// for all axes if any axis has length 1), clipped to the input's [min, max] (over all channels of the ROI), cast back
+/// to the pixel type by truncation, then converted by <c>img_as_float</c>. Each voxel sums its 8 corner terms in
+/// scipy's order (<c>coeff = v·wz·wy·wx</c>, x tap fastest) so the truncation matches.
 /// </summary>
 internal sealed class IsotropicPlaneSource<T> : IPlaneSource where T : unmanaged
 {

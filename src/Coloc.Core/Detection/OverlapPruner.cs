@@ -1,18 +1,18 @@
 namespace Coloc.Core.Detection;
 
 /// <summary>
-/// scikit-image 0.19's <c>_prune_blobs</c> for 3D blobs with one sigma (Q20): every pair of peaks at most
-/// <c>2·√3·max(σ)</c> apart is examined; if the volume of the intersection of the spheres of radius <c>σ·√3</c> over
-/// the smaller sphere's volume (1 when one contains the other) exceeds <c>overlap</c>, the peak with the smaller sigma
-/// is dropped (on equal sigma the first of the pair); a dropped peak has sigma 0 and can no longer drop another.
-/// scikit-image visits the pairs in the iteration order of the Python set <c>cKDTree.query_pairs</c> returns, which
-/// decides how chains of three or more overlapping peaks end. By default Coloc visits them in a fixed order that
-/// depends on nothing else: pairs (i, j), i &lt; j, by i then j, where the index is the position in the canonical peak
-/// order (decreasing response, <see cref="LogPeak.CompareCanonical"/>); a chain's outcome then depends only on its own
-/// peaks, so block-wise detection can reproduce it. With <c>cpythonSetOrder</c> the same pairs are visited in CPython
-/// 3.11's set iteration order for pairs added in that (i, j) order (<see cref="PythonSetOrder"/>) — cKDTree's own
-/// insertion order when a channel has at most 16 peaks (one leaf), so MagellanMapper's result exactly; the order then
-/// depends on all pairs of the channel.
+/// scikit-image 0.19's <c>_prune_blobs</c> for 3D blobs with one sigma (README, Differences from MagellanMapper, D29):
+/// every pair of peaks at most <c>2·√3·max(σ)</c> apart is examined; if the volume of the intersection of the spheres
+/// of radius <c>σ·√3</c> over the smaller sphere's volume (1 when one contains the other) exceeds <c>overlap</c>, the
+/// peak with the smaller sigma is dropped (on equal sigma the first of the pair); a dropped peak has sigma 0 and can no
+/// longer drop another. scikit-image visits the pairs in the iteration order of the Python set
+/// <c>cKDTree.query_pairs</c> returns, which decides how chains of three or more overlapping peaks end. By default
+/// Coloc visits them in a fixed order that depends on nothing else: pairs (i, j), i &lt; j, by i then j, where the
+/// index is the position in the canonical peak order (decreasing response, <see cref="LogPeak.CompareCanonical"/>); a
+/// chain's outcome then depends only on its own peaks, so block-wise detection can reproduce it. With
+/// <c>cpythonSetOrder</c> the same pairs are visited in CPython 3.11's set iteration order for pairs added in that (i,
+/// j) order (<see cref="PythonSetOrder"/>) — cKDTree's own insertion order when a channel has at most 16 peaks (one
+/// leaf), so MagellanMapper's result exactly; the order then depends on all pairs of the channel.
 /// </summary>
 public static class OverlapPruner
 {

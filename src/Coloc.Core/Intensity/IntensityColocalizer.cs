@@ -6,7 +6,7 @@ namespace Coloc.Core.Intensity;
 
 /// <summary>
 /// Intensity-based colocalization, exact to MagellanMapper's <c>colocalizer.colocalize_blobs(roi, blobs, thresh)</c>
-/// (spec §5.1) for one call on the whole image given:
+/// for one call on the whole image given (README, Differences from MagellanMapper, D15):
 /// <list type="number">
 /// <item>Blobs in the image: <c>0 ≤ z &lt; Z</c>, <c>0 ≤ y &lt; Y</c>, <c>0 ≤ x &lt; X</c>; others get zeros.</item>
 /// <item>Region of blob i of channel c: the voxels of the radius-2 ball (33 voxels) around its truncated centre where

@@ -4,7 +4,8 @@ namespace Coloc.Core.Intensity;
 
 /// <summary>
 /// Whole-image intensity colocalization from per-blob neighbourhood means (<see cref="NeighbourhoodMeans"/>),
-/// MagellanMapper's threshold "min" (spec §5.1 steps 2–4) taken over the whole image rather than per detection block.
+/// MagellanMapper's threshold "min" (the smallest own-channel mean of the channel's blobs) taken over the whole image
+/// rather than per detection block (README, Differences from MagellanMapper, D16).
 /// </summary>
 /// <param name="ThresholdPerChannel">Threshold of channel c = the smallest own-channel mean of its blobs; NaN if any of them is NaN; null when the channel has no blob.</param>
 /// <param name="Flags">Row-major, blobs × C: 1 when the blob's mean in channel c2 is ≥ c2's threshold (c2 having blobs), else 0.</param>

@@ -5,9 +5,9 @@ using Coloc.Core.Image;
 namespace Coloc.Core.Intensity;
 
 /// <summary>
-/// The per-blob part of MagellanMapper's intensity colocalization (<c>colocalize_blobs</c>, spec §5.1), computed
-/// sparsely so that it can run block by block: the mean intensity of every channel over a blob's labelled
-/// neighbourhood.
+/// The per-blob part of MagellanMapper's intensity colocalization (<c>colocalize_blobs</c>; see <see
+/// cref="IntensityColocalizer"/>), computed sparsely so that it can run block by block: the mean intensity of every
+/// channel over a blob's labelled neighbourhood.
 /// </summary>
 /// <remarks>
 /// A blob's labelled neighbourhood is the set of image voxels v with <c>|v − t|² ≤ 4</c> (the 33-voxel ball of radius

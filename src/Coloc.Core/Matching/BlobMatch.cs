@@ -58,8 +58,9 @@ public sealed class BlobMatch
     }
 
     /// <summary>
-    /// The element-wise mean z,y,x of each pair, <c>(blob1 + blob2) / 2</c> in voxels; also kept in <see cref="Coords"/>.
-    /// An empty table gives an empty array (MagellanMapper raises, QUIRK-17).
+    /// The element-wise mean z,y,x of each pair, <c>(blob1 + blob2) / 2</c> in voxels; also kept in <see
+    /// cref="Coords"/>. An empty table gives an empty array (MagellanMapper raises; README, Differences from
+    /// MagellanMapper, D14).
     /// </summary>
     public Zyx[] GetMeanCoords()
     {

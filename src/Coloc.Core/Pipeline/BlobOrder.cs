@@ -3,9 +3,10 @@ using Coloc.Core.Blobs;
 namespace Coloc.Core.Pipeline;
 
 /// <summary>
-/// The canonical blob order of pipeline outputs: channel, then z, y, x, then radius, confirmed, truth (all
-/// ascending). It depends only on the blob values, so a whole-image run and a merge of block results list the same
-/// blobs in the same order, and the intensity step's "later blob wins" rule (spec §5.1) means "greater in this order".
+/// The canonical blob order of pipeline outputs: channel, then z, y, x, then radius, confirmed, truth (all ascending).
+/// It depends only on the blob values, so a whole-image run and a merge of block results list the same blobs in the
+/// same order, and the intensity step's "later blob wins" rule (where the radius-2 balls of two blobs of one channel
+/// overlap, the voxel belongs to the later blob) means "greater in this order".
 /// </summary>
 public static class BlobOrder
 {

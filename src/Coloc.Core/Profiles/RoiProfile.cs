@@ -29,7 +29,8 @@ public sealed record RoiProfile
     /// <summary>Isotropic resampling factor, z,y,x, or null; default null.</summary>
     public Zyx? Isotropic { get; init; }
 
-    /// <summary>Blob coordinate scaling before matching (unsupported, QUIRK-11), or null.</summary>
+    /// <summary>Blob coordinate scaling before matching (unsupported; README, Differences from MagellanMapper, D10), or
+    /// null.</summary>
     public Zyx? ResizeBlobs { get; init; }
 
     /// <summary>Only compared to decide whether channels share detection blocks; default (1000,1000,1000).</summary>

@@ -3,8 +3,9 @@ using Coloc.Core.Geometry;
 namespace Coloc.Core.Profiles;
 
 /// <summary>
-/// MagellanMapper's built-in ROI profiles (spec §3.2). A profile string is a comma-separated list of names applied
-/// left to right on top of <c>default</c>, e.g. <c>default,lightsheet</c> or <c>lightsheet,4xnuc</c>.
+/// MagellanMapper's built-in ROI profiles (<c>magmap/settings/roi_prof.py</c>). A profile string is a comma-separated
+/// list of names applied left to right on top of <c>default</c>, e.g. <c>default,lightsheet</c> or
+/// <c>lightsheet,4xnuc</c>.
 /// </summary>
 public static class RoiProfiles
 {

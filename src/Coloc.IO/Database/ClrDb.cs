@@ -3,12 +3,12 @@ using Microsoft.Data.Sqlite;
 namespace Coloc.IO.Database;
 
 /// <summary>
-/// A MagellanMapper results database (SQLite, schema version 4, spec §6) opened for reading and writing
-/// (<see cref="Open"/>: created with MagellanMapper's exact DDL when missing, upgraded when older) or for reading only
-/// (<see cref="OpenReadOnly"/>: never writes). Files that are not SQLite, or SQLite files that are not MagellanMapper
-/// databases, are refused with a <see cref="ColocFormatException"/> and left untouched. Every write runs in one
-/// transaction, so a failure leaves the file as it was; another process's lock is waited for up to
-/// <see cref="ClrDbOptions.BusyTimeout"/>, then reported.
+/// A MagellanMapper results database (SQLite, schema version 4, see <see cref="ClrDbSchema"/>) opened for reading and
+/// writing (<see cref="Open"/>: created with MagellanMapper's exact DDL when missing, upgraded when older) or for
+/// reading only (<see cref="OpenReadOnly"/>: never writes). Files that are not SQLite, or SQLite files that are not
+/// MagellanMapper databases, are refused with a <see cref="ColocFormatException"/> and left untouched. Every write runs
+/// in one transaction, so a failure leaves the file as it was; another process's lock is waited for up to <see
+/// cref="ClrDbOptions.BusyTimeout"/>, then reported.
 /// </summary>
 public sealed class ClrDb : IDisposable
 {
@@ -52,7 +52,8 @@ public sealed class ClrDb : IDisposable
     /// <exception cref="ColocFormatException">Not a SQLite file, not a MagellanMapper database, read-only, locked or unreadable; the file is left as it was.</exception>
     public static ClrDb Open(string path, ClrDbOptions? options = null) => OpenCore(path, options ?? new ClrDbOptions(), readOnly: false);
 
-    /// <summary>Opens an existing database for reading only; nothing is ever written (no upgrade, no experiment or ROI rows, QUIRK-14).</summary>
+    /// <summary>Opens an existing database for reading only; nothing is ever written (no upgrade, no experiment or ROI
+    /// rows; README, Differences from MagellanMapper, D20).</summary>
     /// <exception cref="ColocFormatException">Missing, not a SQLite file, not a MagellanMapper database, locked or unreadable.</exception>
     public static ClrDb OpenReadOnly(string path, ClrDbOptions? options = null) => OpenCore(path, options ?? new ClrDbOptions(), readOnly: true);
 

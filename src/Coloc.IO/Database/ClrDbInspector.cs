@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace Coloc.IO.Database;
 
 /// <summary>
-/// Decides whether an open SQLite file is a MagellanMapper database and which schema version it has (spec §6.3:
-/// the <c>version</c> of the last <c>about</c> row; no <c>about</c> table = version 0 or 1), checking that every
+/// Decides whether an open SQLite file is a MagellanMapper database and which schema version it has (the
+/// <c>version</c> of the last <c>about</c> row; no <c>about</c> table = version 0 or 1), checking that every
 /// table and column that version must have is present.
 /// </summary>
 internal static class ClrDbInspector

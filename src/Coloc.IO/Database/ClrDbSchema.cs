@@ -1,7 +1,7 @@
 namespace Coloc.IO.Database;
 
 /// <summary>
-/// MagellanMapper's database schema, version 4 (<c>magmap/io/sqlite.py</c>, spec §6.2), as the exact DDL text
+/// MagellanMapper's database schema, version 4 (<c>magmap/io/sqlite.py</c>), as the exact DDL text
 /// MagellanMapper executes, so that <c>sqlite3 FILE .schema</c> prints the same lines for our files as for its own.
 /// Tables are created in this order: <c>about</c>, <c>experiments</c> (which makes SQLite add <c>sqlite_sequence</c>),
 /// <c>rois</c>, <c>blobs</c>, <c>blob_matches</c>.

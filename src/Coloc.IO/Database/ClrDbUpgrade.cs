@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Coloc.IO.Database;
 
 /// <summary>
-/// Brings an older MagellanMapper database to version 4 the way MagellanMapper's <c>upgrade_db</c> does (spec §6.3),
+/// Brings an older MagellanMapper database to version 4 the way MagellanMapper's <c>upgrade_db</c> does,
 /// inside the caller's transaction: below 2 create <c>about</c> and rebuild <c>blobs</c> with <c>truth = -1</c>;
 /// below 3 rebuild <c>blobs</c> with <c>channel = 0</c>; below 4 create <c>blob_matches</c>; then add the
 /// <c>about</c> row (4, now). Rebuilt blob rows get new ids in their old row order, as in MagellanMapper (no match

@@ -10,7 +10,8 @@ internal sealed class MatchInserter(ClrDb db, SqliteTransaction tx, Cancellation
 {
     private readonly SqliteConnection _conn = db.Connection;
 
-    /// <summary>The unique key of a blob row within one ROI (spec §6.2): x, y, z, truth, channel.</summary>
+    /// <summary>The unique key of a blob row within one ROI (the <c>blobs</c> table's UNIQUE constraint): x, y, z,
+    /// truth, channel.</summary>
     private readonly record struct BlobKey(double X, double Y, double Z, double Truth, double Channel)
     {
         public static BlobKey Of(in Blob b) => new(b.X, b.Y, b.Z, b.Truth, b.Channel);
@@ -103,15 +104,16 @@ internal sealed class MatchInserter(ClrDb db, SqliteTransaction tx, Cancellation
         sel.Parameters[0].Value = expId;
         if (sel.ExecuteScalar() is long id) return id;
 
-        // QUIRK-15: the unique key ignores the size, so MagellanMapper's INSERT OR REPLACE would delete an ROI at the
-        // origin of another size together with its matches. Refuse instead of deleting.
+        // README, Differences from MagellanMapper, D21: the unique key ignores the size, so MagellanMapper's INSERT OR
+        // REPLACE would delete an ROI at the origin of another size together with its matches. Refuse instead of
+        // deleting.
         using var clash = Command(
             "SELECT id FROM rois WHERE experiment_id = $exp AND series = 0 AND offset_x = 0 AND offset_y = 0 AND offset_z = 0 LIMIT 1", "$exp");
         clash.Parameters[0].Value = expId;
         if (clash.ExecuteScalar() is long other)
             throw new ColocFormatException(
                 $"{db.Path}: experiment '{expName}' already has ROI {other} at offset 0,0,0 with a non-zero size; storing the whole-image ROI " +
-                "would replace it and delete its matches (MagellanMapper QUIRK-15); use another --exp-name or database");
+                "would replace it and delete its matches, as MagellanMapper does; use another --exp-name or database");
         using var ins = Command(
             "INSERT INTO rois (experiment_id, series, offset_x, offset_y, offset_z, size_x, size_y, size_z) " +
             "VALUES ($exp, 0, 0, 0, 0, 0, 0, 0)", "$exp");

@@ -24,7 +24,7 @@ public sealed class IntensityCommandTests
     [MemberData(nameof(Runs))]
     public void Intensity_OracleCase_WritesMagellanMapperFilesByteForByte(string caseName, string run)
     {
-        string dir = Path.Combine(RepoPaths.OracleCases, caseName);
+        string dir = RepoPaths.Case(caseName);
         using var p = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "params.json")));
         var t = p.RootElement.GetProperty("thresh_runs").GetProperty(run);
         string thresh = t.ValueKind switch { JsonValueKind.Null => "min", JsonValueKind.String => t.GetString()!, _ => t.GetRawText() };

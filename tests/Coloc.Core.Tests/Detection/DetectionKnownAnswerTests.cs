@@ -58,7 +58,8 @@ public class DetectionKnownAnswerTests
     [Fact]
     public void SpotOnFace_CentredOnFirstPlaneAndColumn_ReportedOnTheFace()
     {
-        // Q21: gaussian_laplace mirrors the image, so a spot centred on a face is found on the face.
+        // README, Differences from MagellanMapper, D30: gaussian_laplace mirrors the image, so a spot centred on a face
+        // is found on the face.
         var v = SyntheticVolumes.Render(new ZyxInt(30, 40, 40), 0, 0, [new PlantedSpot(0, 20, 0, 3.5, 3.5, 3.5, 40000)], 1);
         var b = Assert.Single(BlobDetector.Detect(Image(v), new DetectionOptions()));
         Assert.Equal((0.0, 20.0, 0.0), (b.Z, b.Y, b.X));
@@ -74,7 +75,8 @@ public class DetectionKnownAnswerTests
         var b = Assert.Single(res[0].Blobs);
         Assert.Equal((24.0, 20.0), (b.Y, b.X));
         Assert.InRange(b.Z, 5, 6);
-        // The radius stays in resampled voxels (Q19): sigma from 2.6..2.8 times sqrt(3).
+        // The radius stays in resampled voxels (README, Differences from MagellanMapper, D28): sigma from 2.6..2.8
+        // times sqrt(3).
         Assert.InRange(b.Radius, 2.6 * Math.Sqrt(3), 2.8 * Math.Sqrt(3) + 1e-12);
         Assert.InRange(res[0].Peaks[0].Z, 26, 31);
     }

@@ -11,7 +11,7 @@ public sealed class IntensityAndDatabaseTests
     public void IntensityColocalize_OracleC01RoiTif_FlagsEqualMagellanMapperForMinAndPercentile()
     {
         using var ij = new ImageJHost();
-        var c01 = Path.Combine(RepoPaths.OracleCases, "C01_intensity_2ch");
+        var c01 = RepoPaths.Case("C01_intensity_2ch");
         string min = Path.Combine(ij.Dir, "min.csv"), p5 = Path.Combine(ij.Dir, "p5.csv"), table = Path.Combine(ij.Dir, "t.csv");
         var r = ij.RunMacro($$"""
             open("{{Path.Combine(c01, "roi.tif")}}");
@@ -55,7 +55,7 @@ public sealed class IntensityAndDatabaseTests
         // Oracle "db" case on B01: 176 matches for the whole image, 20 in offset (0,400,450) shape (60,300,250).
         Assert.Contains("whole=176", r.Stdout);
         Assert.Contains("region=20", r.Stdout);
-        var selected = OracleCsv.Read(Path.Combine(RepoPaths.OracleCases, "db", "select_region", "selected_c0_c1.csv"));
+        var selected = OracleCsv.Read(Path.Combine(RepoPaths.Case("db"), "select_region", "selected_c0_c1.csv"));
         Assert.Contains($"first={selected.Num(0, "blob1_z")},{selected.Num(0, "blob1_y")},{selected.Num(0, "blob1_x")}", r.Stdout);
     }
 }

@@ -10,7 +10,7 @@ namespace Coloc.Fiji.Tests.EndToEnd;
 public sealed class MacroEndToEndTests
 {
     private static string Macros => Path.Combine(RepoPaths.RepoRoot, "macros");
-    private static string B01 => Path.Combine(RepoPaths.OracleCases, "B01_stack_default_profile_2ch");
+    private static string B01 => RepoPaths.Case("B01_stack_default_profile_2ch");
 
     [Fact]
     public void AcceptanceMacro_ThreeChannelStackOfB01Shape_WritesTheCliTablesAndMagellanMapperDefaults()

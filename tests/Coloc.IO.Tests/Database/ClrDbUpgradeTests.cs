@@ -4,9 +4,9 @@ using Coloc.TestKit;
 namespace Coloc.IO.Tests.Database;
 
 /// <summary>
-/// Upgrades of MagellanMapper's older schemas (spec §6.3). The old DDL below is written from the upgrade's description:
-/// version 0/1 blobs lack truth and channel (no <c>about</c> table), version 2 lacks channel, version 3 lacks
-/// <c>blob_matches</c>.
+/// Upgrades of MagellanMapper's older schemas (its <c>sqlite.upgrade_db</c>). The old DDL below is written from the
+/// upgrade's description: version 0/1 blobs lack truth and channel (no <c>about</c> table), version 2 lacks channel,
+/// version 3 lacks <c>blob_matches</c>.
 /// </summary>
 public sealed class ClrDbUpgradeTests
 {

@@ -135,7 +135,7 @@ public sealed class MatchDatabaseTests
         using (var db = ClrDb.Open(path))
         {
             var e = Assert.Throws<ColocFormatException>(() => MatchDatabase.InsertMatches(db, DbFixtures.Line(2), "roi"));
-            Assert.Contains("QUIRK-15", e.Message);
+            Assert.Contains("would replace it and delete its matches", e.Message);
         }
         Assert.Equal(before, File.ReadAllBytes(path));
     }

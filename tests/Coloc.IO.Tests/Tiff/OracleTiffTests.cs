@@ -19,8 +19,8 @@ public sealed class OracleTiffTests
     [MemberData(nameof(RoiFiles))]
     public void Open_OracleRoi_MatchesTifffileZcyx(string caseName)
     {
-        string path = Path.Combine(RepoPaths.OracleCases, caseName, "roi.tif");
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.OracleCases, caseName, "roi.json")));
+        string path = Path.Combine(RepoPaths.Case(caseName), "roi.tif");
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Case(caseName), "roi.json")));
         var shape = json.RootElement.GetProperty("tiff_shape").EnumerateArray().Select(e => e.GetInt32()).ToArray();
         var reference = TifffileReference.Read(path);   // always z,c,y,x
         using var stack = TiffStack.Open(path);

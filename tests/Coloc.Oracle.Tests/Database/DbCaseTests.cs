@@ -13,9 +13,10 @@ namespace Coloc.Oracle.Tests.Database;
 /// <summary>
 /// Every oracle database case (<c>db*</c> folders, e.g. <c>db</c> from B01 and the 3-channel <c>db_3ch</c> from B02):
 /// recompute the source case's matches, store them, and compare. With one channel pair our tables and selections equal
-/// MagellanMapper's exactly. With more pairs (QUIRK-3 fixed) we store every match — MagellanMapper loses some — so we
-/// check that all matches are stored and that every match MagellanMapper kept or selected is among ours (same pair,
-/// blobs and distance); ids differ by design from the first blob shared by two pairs on.
+/// MagellanMapper's exactly. With more pairs (README, Differences from MagellanMapper, D18: fixed) we store every match
+/// — MagellanMapper loses some — so we check that all matches are stored and that every match MagellanMapper kept or
+/// selected is among ours (same pair, blobs and distance); ids differ by design from the first blob shared by two pairs
+/// on.
 /// </summary>
 public sealed class DbCaseTests
 {
@@ -26,7 +27,7 @@ public sealed class DbCaseTests
     private static Stored Store(string caseDir)
     {
         using var summary = JsonDocument.Parse(File.ReadAllText(System.IO.Path.Combine(caseDir, "insert_summary.json")));
-        string source = System.IO.Path.Combine(RepoPaths.OracleCases, summary.RootElement.GetProperty("source_case").GetString()!);
+        string source = RepoPaths.Case(summary.RootElement.GetProperty("source_case").GetString()!);
         var p = OracleParams.Load(source);
         double[] s = p.Vector("shape_zyx")!;
         var request = new MatchRequest
@@ -51,7 +52,7 @@ public sealed class DbCaseTests
     [MemberData(nameof(Cases))]
     public void InsertMatches_OracleDbCase_TablesEqualOrKeepEveryMatch(string name)
     {
-        string dir = System.IO.Path.Combine(RepoPaths.OracleCases, name);
+        string dir = RepoPaths.Case(name);
         var st = Store(dir);
         using var dump = new SqliteDump(st.Path);
         Assert.Equal(File.ReadAllText(System.IO.Path.Combine(dir, "schema.sql")).TrimEnd('\n') + "\n", dump.Schema());
@@ -80,7 +81,7 @@ public sealed class DbCaseTests
     [MemberData(nameof(Cases))]
     public void SelectMatches_OracleDbCase_EqualsOrContainsMagellanMappersSelection(string name)
     {
-        string dir = System.IO.Path.Combine(RepoPaths.OracleCases, name);
+        string dir = RepoPaths.Case(name);
         var st = Store(dir);
         using var db = ClrDb.OpenReadOnly(st.Path);
         foreach (var sel in Directory.EnumerateDirectories(dir, "select_*"))

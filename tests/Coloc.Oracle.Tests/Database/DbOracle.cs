@@ -11,9 +11,9 @@ namespace Coloc.Oracle.Tests.Database;
 /// <summary>Inputs of oracle case D: the dict of case B01 and where the golden database dump lives.</summary>
 internal static class DbOracle
 {
-    public static string Dir => Path.Combine(RepoPaths.OracleCases, "db");
+    public static string Dir => RepoPaths.Case("db");
 
-    public static string B01 => Path.Combine(RepoPaths.OracleCases, "B01_stack_default_profile_2ch");
+    public static string B01 => RepoPaths.Case("B01_stack_default_profile_2ch");
 
     /// <summary>The experiment name MagellanMapper used (insert_summary.json: from 'oracle_stack_b01_image5d.npy').</summary>
     public const string ExpName = "oracle_stack_b01";

@@ -4,10 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace Coloc.Oracle.Tests.Database;
 
 /// <summary>
-/// What MagellanMapper's <c>insert_matches</c> does to a database (spec §6.6, written from the description, for
-/// comparison only): per pair, <c>INSERT OR REPLACE</c> of every Blob1 then every Blob2 row, then each match with
-/// blob ids looked up by position and flags. With foreign keys on, a re-inserted blob's old matches cascade away (QUIRK-3).
-/// Runs on a file that <see cref="Coloc.IO.Database.ClrDb.Open"/> has created with its experiment and whole-image ROI 1.
+/// What MagellanMapper's <c>insert_matches</c> does to a database (written from the description of its behaviour, for
+/// comparison only): per pair, <c>INSERT OR REPLACE</c> of every Blob1 then every Blob2 row, then each match with blob
+/// ids looked up by position and flags. With foreign keys on, a re-inserted blob's old matches cascade away (README,
+/// Differences from MagellanMapper, D18). Runs on a file that <see cref="Coloc.IO.Database.ClrDb.Open"/> has created
+/// with its experiment and whole-image ROI 1.
 /// </summary>
 internal static class MagmapStyleInsert
 {

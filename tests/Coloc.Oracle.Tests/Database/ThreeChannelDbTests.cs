@@ -9,14 +9,15 @@ using Coloc.Core.Matching.Magmap;
 namespace Coloc.Oracle.Tests.Database;
 
 /// <summary>
-/// QUIRK-3 fixed on a real three-channel result (oracle case A02, 25 + 13 + 20 matches): we store every match, and
-/// MagellanMapper's insertion, replayed on the same input, loses the matches of earlier pairs whose blobs recur later.
+/// README, Differences from MagellanMapper, D18 (lost matches) fixed on a real three-channel result (oracle case A02,
+/// 25 + 13 + 20 matches): we store every match, and MagellanMapper's insertion, replayed on the same input, loses the
+/// matches of earlier pairs whose blobs recur later.
 /// </summary>
 public sealed class ThreeChannelDbTests
 {
     private static MatchSet A02()
     {
-        string dir = Path.Combine(RepoPaths.OracleCases, "A02_three_channels_random");
+        string dir = RepoPaths.Case("A02_three_channels_random");
         var p = OracleParams.Load(dir);
         double[] o = p.Vector("offset_xyz")!, s = p.Vector("size_xyz")!, t = p.Vector("tol")!;
         var roi = new Box(new Zyx(o[2], o[1], o[0]), new Zyx(s[2], s[1], s[0]));

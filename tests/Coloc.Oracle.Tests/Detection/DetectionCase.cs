@@ -43,7 +43,7 @@ internal sealed class DetectionCase
         return t;
     }
 
-    public static DetectionCase Load(string name) => new(Path.Combine(RepoPaths.OracleCases, name));
+    public static DetectionCase Load(string name) => new(RepoPaths.Case(name));
 
     /// <summary>Reads roi.tif fully into memory (uint16), checking that its calibration matches params.json.</summary>
     public MultiChannelVolume<ushort> Image()

@@ -30,7 +30,8 @@ public class DetectionGoldenTests
                 double expected = diag.Num(i, "log_response");
                 Assert.True(Math.Abs(p.Response - expected) <= 1e-12 * Math.Abs(expected), $"{name} peak {i}: {p.Response:R} vs {expected:R}");
             }
-            // Pruning chains may be visited in another order than cKDTree's set (Q20): kept flags agree on ≥ 99 %.
+            // Pruning chains may be visited in another order than cKDTree's set (README, Differences from
+            // MagellanMapper, D29): kept flags agree on ≥ 99 %.
             int agree = Enumerable.Range(0, r.Peaks.Count).Count(i => (diag.Num(i, "kept") == 1) == r.Kept[i]);
             Assert.True(agree >= 0.99 * r.Peaks.Count, $"{name} c{r.Channel}: kept flags agree on {agree}/{r.Peaks.Count}");
         }

@@ -26,7 +26,7 @@ public sealed class ExactOracleTests
     [MemberData(nameof(RoiCases))]
     public void ExactRoi_OracleCase_OptimalAndAtLeastMagmap(string name)
     {
-        string dir = Path.Combine(RepoPaths.OracleCases, name);
+        string dir = RepoPaths.Case(name);
         var p = OracleParams.Load(dir);
         var offset = ToZyx(p.Vector("offset_xyz")!.Reverse().ToArray());
         var size = ToZyx(p.Vector("size_xyz")!.Reverse().ToArray());
@@ -46,7 +46,7 @@ public sealed class ExactOracleTests
     [MemberData(nameof(StackCases))]
     public void ExactStack_OracleCase_OptimalAndAtLeastMagmap(string name)
     {
-        string dir = Path.Combine(RepoPaths.OracleCases, name);
+        string dir = RepoPaths.Case(name);
         var (args, tol) = StackArgs(dir);
         CheckCase(dir, args, tol, _ => true);
     }
@@ -55,7 +55,7 @@ public sealed class ExactOracleTests
     [MemberData(nameof(StackCases))]
     public void ExactStack_OracleCase_SameBytesForAnyBlockSizeAndThreads(string name)
     {
-        string dir = Path.Combine(RepoPaths.OracleCases, name);
+        string dir = RepoPaths.Case(name);
         var (args, _) = StackArgs(dir);
         string reference = RunFolder(dir, args);
         foreach (var extra in new[] { new[] { "--threads", "1" }, ["--threads", "2"], ["--block-size", "64,64,64"], ["--block-size", "17,31,29", "--threads", "1"], ["--block-size", "17,31,29", "--threads", "2"] })
@@ -65,7 +65,7 @@ public sealed class ExactOracleTests
     [Fact]
     public void ExactStack_B01_Finds215Pairs()
     {
-        string dir = Path.Combine(RepoPaths.OracleCases, "B01_stack_default_profile_2ch");
+        string dir = RepoPaths.Case("B01_stack_default_profile_2ch");
         var (args, _) = StackArgs(dir);
         string outDir = Run(dir, args);
         using var ours = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));

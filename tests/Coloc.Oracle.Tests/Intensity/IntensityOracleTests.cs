@@ -30,7 +30,7 @@ public sealed class IntensityOracleTests
     [MemberData(nameof(Runs))]
     public void ColocalizeBlobs_OracleCase_MatchesMagellanMapper(string caseName, string run)
     {
-        string dir = Path.Combine(RepoPaths.OracleCases, caseName);
+        string dir = RepoPaths.Case(caseName);
         using var p = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "params.json")));
         var t = p.RootElement.GetProperty("thresh_runs").GetProperty(run);
         var rule = t.ValueKind switch

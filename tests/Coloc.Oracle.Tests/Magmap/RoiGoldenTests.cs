@@ -14,7 +14,7 @@ public sealed class RoiGoldenTests
     [MemberData(nameof(Cases))]
     public void MagmapRoi_OracleCase_MatchesMagellanMapperRowForRow(string name)
     {
-        string dir = Path.Combine(RepoPaths.OracleCases, name);
+        string dir = RepoPaths.Case(name);
         var p = OracleParams.Load(dir);
         string outDir = RepoPaths.NewTempDir();
         var args = new List<string>
@@ -22,7 +22,8 @@ public sealed class RoiGoldenTests
             "match", "--mode", "magmap", "--blobs", Path.Combine(dir, "blobs.csv"), "--out", outDir,
             "--roi-offset", OracleParams.Arg(p.Vector("offset_xyz")!, reverse: true),
             "--roi-size", OracleParams.Arg(p.Vector("size_xyz")!, reverse: true),
-            // MagellanMapper's tol acts as z,y,x although documented x,y,z (oracle Q1): pass it as is.
+            // MagellanMapper's tol acts as z,y,x although documented x,y,z (README, Differences from MagellanMapper,
+            // D1): pass it as is.
             "--tol", OracleParams.Arg(p.Vector("tol")!),
         };
         if (p.Vector("inner_padding_xyz") is { } pad) args.AddRange(["--inner-padding", OracleParams.Arg(pad, reverse: true)]);

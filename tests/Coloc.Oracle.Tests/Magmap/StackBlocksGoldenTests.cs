@@ -20,7 +20,7 @@ public sealed class StackBlocksGoldenTests
     [MemberData(nameof(Cases))]
     public void BlockGeometry_OracleCase_EqualsRecordedBlocks(string name)
     {
-        string dir = Path.Combine(RepoPaths.OracleCases, name);
+        string dir = RepoPaths.Case(name);
         var (geometry, shape) = GeometryOf(dir);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "blocks.json")));
         var root = doc.RootElement;
@@ -43,7 +43,7 @@ public sealed class StackBlocksGoldenTests
     [MemberData(nameof(Cases))]
     public void ColocalizeBlock_OracleCase_EqualsRawBlockMatches(string name)
     {
-        string dir = Path.Combine(RepoPaths.OracleCases, name);
+        string dir = RepoPaths.Case(name);
         var (geometry, shape) = GeometryOf(dir);
         var p = OracleParams.Load(dir);
         var options = new StackMatchOptions

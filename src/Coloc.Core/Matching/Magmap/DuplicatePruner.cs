@@ -4,10 +4,10 @@ using Coloc.Core.Matching;
 namespace Coloc.Core.Matching.Magmap;
 
 /// <summary>
-/// MagellanMapper's two-stage removal of matches found by more than one block (end of <c>colocalize_stack</c>,
-/// spec §4.9, QUIRK-9): first on Blob1's z,y,x, then on Blob2's. A stage leaves the rows untouched when no
-/// coordinate repeats; otherwise it returns the rows whose coordinate occurs once, ordered by coordinate, followed by,
-/// for each repeated coordinate in ascending order, the first row with the smallest distance.
+/// MagellanMapper's two-stage removal of matches found by more than one block (end of <c>colocalize_stack</c>, README,
+/// Differences from MagellanMapper, D6): first on Blob1's z,y,x, then on Blob2's. A stage leaves the rows untouched
+/// when no coordinate repeats; otherwise it returns the rows whose coordinate occurs once, ordered by coordinate,
+/// followed by, for each repeated coordinate in ascending order, the first row with the smallest distance.
 /// </summary>
 public static class DuplicatePruner
 {

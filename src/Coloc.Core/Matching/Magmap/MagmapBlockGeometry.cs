@@ -4,8 +4,9 @@ using Coloc.Core.Profiles;
 namespace Coloc.Core.Matching.Magmap;
 
 /// <summary>
-/// The block geometry and match tolerance MagellanMapper's <c>colocalize_stack</c> derives from the ROI profile and
-/// the resolution (<c>stack_detect.setup_blocks</c>, spec §3.3–3.4, §4.2).
+/// The block geometry and match tolerance MagellanMapper's <c>colocalize_stack</c> derives from the ROI profile and the
+/// resolution (<c>stack_detect.setup_blocks</c>, <c>detector.calc_overlap</c> and the start of
+/// <c>colocalize_stack</c>).
 /// </summary>
 public sealed record MagmapBlockGeometry
 {
@@ -16,8 +17,8 @@ public sealed record MagmapBlockGeometry
     /// <param name="profile">Channel 0's ROI profile.</param>
     /// <param name="resolutionUm">Voxel size z,y,x in µm (each finite, &gt; 0).</param>
     /// <param name="correctedOverlap">
-    /// False (MagellanMapper, QUIRK-5): block overlap <c>(floor(tol_z)+ob_x, floor(tol_y)+ob_y, floor(tol_x)+ob_z)</c>;
-    /// true: the intended <c>floor(tol)+ob</c> per axis.
+    /// False (MagellanMapper; README, Differences from MagellanMapper, D4): block overlap <c>(floor(tol_z)+ob_x,
+    /// floor(tol_y)+ob_y, floor(tol_x)+ob_z)</c>; true: the intended <c>floor(tol)+ob</c> per axis.
     /// </param>
     public MagmapBlockGeometry(RoiProfile profile, Zyx resolutionUm, bool correctedOverlap = false)
     {

@@ -8,11 +8,12 @@ namespace Coloc.Core.Matching.Magmap;
 /// <c>find_closest_blobs_cdist</c> and <c>_match_blobs</c>), reproduced exactly, tie-breaking included.
 /// </summary>
 /// <remarks>
-/// Pass 1: rows = higher-channel ("test") blobs in the inner region, columns = all lower-channel ("base") blobs in
-/// the ROI. Pass 2: rows = test blobs in the ROI but outside the inner region, columns = base blobs whose truth flag
-/// is 0 after pass 1 (inner base blobs not taken in pass 1, plus outer base blobs whose input truth was 0, QUIRK-10).
-/// Each pass solves the assignment on the full distance matrix and only then keeps pairs with distance &lt; threshold
-/// (QUIRK-6, QUIRK-7). Rows come out per pass sorted stably by the base blob's z,y,x, pass 1 first.
+/// Pass 1: rows = higher-channel ("test") blobs in the inner region, columns = all lower-channel ("base") blobs in the
+/// ROI. Pass 2: rows = test blobs in the ROI but outside the inner region, columns = base blobs whose truth flag is 0
+/// after pass 1 (inner base blobs not taken in pass 1, plus outer base blobs whose input truth was 0; README,
+/// Differences from MagellanMapper, D7). Each pass solves the assignment on the full distance matrix and only then
+/// keeps pairs with distance &lt; threshold (README, Differences from MagellanMapper, D2, D3). Rows come out per pass
+/// sorted stably by the base blob's z,y,x, pass 1 first.
 /// </remarks>
 internal static class MagmapPairMatcher
 {

@@ -5,7 +5,9 @@ namespace Coloc.Core.Matching.Magmap;
 
 /// <summary>
 /// Match-based colocalization of one ROI exactly as MagellanMapper's <c>colocalizer.colocalize_blobs_match</c>
-/// (spec §4.4–4.8). All vectors are z,y,x here; MagellanMapper's x,y,z offset and size are reversed by the caller.
+/// (tolerance from <c>verifier.setup_match_blobs_roi</c>, two passes per channel pair as in <see
+/// cref="MagmapPairMatcher"/>). All vectors are z,y,x here; MagellanMapper's x,y,z offset and size are reversed by the
+/// caller.
 /// </summary>
 public static class MagmapRoiColocalizer
 {

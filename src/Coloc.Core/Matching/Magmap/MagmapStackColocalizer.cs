@@ -6,9 +6,10 @@ namespace Coloc.Core.Matching.Magmap;
 
 /// <summary>
 /// Whole-stack match colocalization exactly as MagellanMapper's <c>StackColocalizer.colocalize_stack</c> (fork path,
-/// spec §4.2–4.9): blocks from the ROI profile, <see cref="MagmapRoiColocalizer"/>'s two-pass matching in each block
-/// with the default inner padding, blocks merged in z-major order and duplicates pruned (QUIRK-9).
-/// Blocks run in parallel; the output does not depend on the thread count.
+/// the path MagellanMapper takes on Linux; README, Differences from MagellanMapper, D9): blocks from the ROI profile,
+/// <see cref="MagmapRoiColocalizer"/>'s two-pass matching in each block with the default inner padding, blocks merged
+/// in z-major order and duplicates pruned (README, Differences from MagellanMapper, D6). Blocks run in parallel; the
+/// output does not depend on the thread count.
 /// </summary>
 public static class MagmapStackColocalizer
 {

@@ -9,7 +9,9 @@ public sealed class LinearSumAssignmentTests
     [Fact]
     public void Solve_QuirkSixExample_PicksMinimumTotalNotThresholdedPairs()
     {
-        // spec §4.7: [[4.5, 5.0], [1.0, 4.5]] -> rows (0,1) cols (1,0), total 6.0 < 9.0.
+        // Assignment before threshold (README, Differences from MagellanMapper, D2): the minimum total of
+        // [[4.5, 5.0], [1.0, 4.5]] is 5.0 + 1.0 = 6.0 < 4.5 + 4.5, so with threshold 5 only one pair survives where two
+        // were within it.
         var (r, c) = LinearSumAssignment.Solve([4.5, 5.0, 1.0, 4.5], 2, 2);
         Assert.Equal([0, 1], r);
         Assert.Equal([1, 0], c);

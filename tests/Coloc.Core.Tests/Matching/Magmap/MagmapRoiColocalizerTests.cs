@@ -21,7 +21,8 @@ public sealed class MagmapRoiColocalizerTests
     [Fact]
     public void Colocalize_WorkedExample_TwoMatchesOrderedByChannelZeroBlob()
     {
-        // spec §4.11: tol (1,5,5): ch1 (10,11,10) and (10,10,23) pair with ch0 (10,10,10) and (10,10,20).
+        // Hand example: tolerance z,y,x (1,5,5) -> threshold 5, z scaled by 5; ch1 (10,11,10) is 1 from ch0 (10,10,10),
+        // ch1 (10,10,23) is 3 from ch0 (10,10,20).
         Blob[] blobs = [B(10, 10, 20, 0), B(10, 10, 10, 0), B(10, 11, 10, 1), B(10, 10, 23, 1)];
         var set = MagmapRoiColocalizer.Colocalize(blobs, new Box(Zyx.All(0), Zyx.All(100)), new Zyx(1, 5, 5));
         var m = set[new ChannelPair(0, 1)]!;
@@ -44,7 +45,8 @@ public sealed class MagmapRoiColocalizerTests
     [Fact]
     public void Colocalize_BothBlobsInPadding_NeverMatch()
     {
-        // Both blobs within the padding of the ROI face: outer/outer pairs are not reported (QUIRK-8).
+        // Both blobs within the padding of the ROI face: outer/outer pairs are not reported (README, Differences from
+        // MagellanMapper, D5).
         Blob[] blobs = [B(1, 50, 50, 0), B(1, 50, 51, 1)];
         var set = MagmapRoiColocalizer.Colocalize(blobs, new Box(Zyx.All(0), Zyx.All(100)), Zyx.All(3));
         Assert.Equal(0, set[new ChannelPair(0, 1)]!.Count);
@@ -53,7 +55,8 @@ public sealed class MagmapRoiColocalizerTests
     [Fact]
     public void Colocalize_OuterBaseWithInputTruthZero_JoinsSecondPass()
     {
-        // QUIRK-10: an outer base blob with input truth 0 can match an outer test blob.
+        // An outer base blob with input truth 0 can match an outer test blob (README, Differences from MagellanMapper,
+        // D7).
         Blob[] blobs = [B(1, 50, 50, 0, truth: 0), B(1, 50, 51, 1)];
         var set = MagmapRoiColocalizer.Colocalize(blobs, new Box(Zyx.All(0), Zyx.All(100)), Zyx.All(3));
         var m = set[new ChannelPair(0, 1)]!;

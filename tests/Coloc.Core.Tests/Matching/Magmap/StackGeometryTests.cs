@@ -32,7 +32,9 @@ public sealed class StackGeometryTests
     [Fact]
     public void Geometry_DefaultProfileFiveMicronZ_ReproducesAxisMixUp()
     {
-        // spec §12.3: res (5,1,1) default -> tol (1,5,5), coloc overlap (6,10,6) (intended (2,10,10)).
+        // Hand-derived: resolution (5,1,1) µm, default profile -> overlap base ceil(5 / res) = (1,5,5) = tolerance;
+        // the block overlap adds the x,y,z padding (5,5,1) to the z,y,x base: (6,10,6), not the intended (2,10,10)
+        // (README, Differences from MagellanMapper, D4).
         var g = new MagmapBlockGeometry(RoiProfiles.Default, new Zyx(5, 1, 1));
         Assert.Equal(new ZyxInt(1, 5, 5), g.OverlapBase);
         Assert.Equal(new Zyx(1, 5, 5), g.MatchTolVoxels);
@@ -44,7 +46,9 @@ public sealed class StackGeometryTests
     [Fact]
     public void Geometry_LightsheetFiveMicronZ_ToleranceAndOverlap()
     {
-        // spec §12.3: lightsheet -> tol (3,6,6), thresh 6, scaling (2,1,1), overlap (8,11,7), max pixels (30,150,150).
+        // Hand-derived for lightsheet at (5,1,1) µm: tolerance (3,6,6), threshold max = 6, scaling 6 / tol = (2,1,1),
+        // overlap reverse((6+1, 6+5, 3+5)) = (8,11,7) (README, Differences from MagellanMapper, D4), max pixels
+        // (30,150,150).
         var g = new MagmapBlockGeometry(RoiProfiles.Resolve("lightsheet"), new Zyx(5, 1, 1));
         Assert.Equal(new Zyx(3, 6, 6), g.MatchTolVoxels);
         var t = new MatchTolerance(g.MatchTolVoxels);
