@@ -5,6 +5,7 @@ using Coloc.Core.Parameters;
 using Coloc.Cli.Parameters;
 using Coloc.IO;
 using Coloc.IO.Database;
+using Coloc.IO.Results;
 
 namespace Coloc.Cli.Commands;
 
@@ -35,7 +36,7 @@ public static class DbCommand
                 matches = MatchDatabase.SelectMatches(clr, chls, off, size, values.Get(DatabaseParameters.Experiment));
             // the database keeps only matched blobs, so the summary has no per-channel blob counts
             var summary = MatchSummary.Of("db", matches, ReadOnlySpan<Core.Blobs.Blob>.Empty);
-            MatchOutput.Write(outDir, matches, summary);
+            ResultWriter.Write(new ResultTarget { Folder = outDir }, new ResultContent(matches, summary));
             foreach (var (pair, count) in summary.Pairs) stdout.WriteLine($"{pair.Key}: {count} matches");
             stdout.WriteLine($"wrote {matches.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;

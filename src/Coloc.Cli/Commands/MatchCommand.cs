@@ -3,10 +3,8 @@ using System.Diagnostics;
 using Coloc.Core.Matching;
 using Coloc.Core.Parameters;
 using Coloc.Cli.Parameters;
-using Coloc.IO;
 using Coloc.IO.Csv;
-using Coloc.IO.Files;
-using Coloc.IO.Json;
+using Coloc.IO.Results;
 
 namespace Coloc.Cli.Commands;
 
@@ -35,24 +33,9 @@ public static class MatchCommand
             var input = BlobCsv.Read(blobPath, request.Threads);
             var matches = MatchEngine.Run(input, request);
             var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
-            if (dbPath is null)
-                MatchOutput.Write(outDir, matches, summary, threads: request.Threads);
-            else
-            {
-                // database and folder land together: the CSVs (with ids) are staged inside the transaction and moved
-                // into place right after the commit
-                StagedFolder? staged = null;
-                try
-                {
-                    matches = DbStore.Insert(dbPath, matches, exp!, stored => staged = MatchOutput.Stage(outDir, stored, summary, threads: request.Threads));
-                    staged!.Commit();
-                }
-                finally
-                {
-                    staged?.Dispose();
-                }
-                stdout.WriteLine($"stored {matches.TotalCount} match(es) in {dbPath} (experiment '{exp}')");
-            }
+            matches = ResultWriter.Write(
+                new ResultTarget { Folder = outDir, DatabasePath = dbPath, Experiment = exp, Threads = request.Threads }, new ResultContent(matches, summary));
+            if (dbPath is not null) stdout.WriteLine($"stored {matches.TotalCount} match(es) in {dbPath} (experiment '{exp}')");
             foreach (var line in summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"wrote {matches.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;

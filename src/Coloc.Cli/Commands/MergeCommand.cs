@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Coloc.Core.Pipeline;
 using Coloc.IO;
 using Coloc.IO.Plan;
+using Coloc.IO.Results;
 using Coloc.Cli.Parameters;
 using Coloc.Core.Parameters;
 
@@ -45,7 +46,8 @@ public static class MergeCommand
             var (blobs, means) = BlockMerge.Merge(results!, grid, spec.ChannelCount);
             var result = ColocPipeline.Finish(blobs, means, spec.ChannelCount, PlanRequests.Match(spec, nThreads));
             string outDir = values.Get(SharedParameters.OutFolder)!;
-            result = ResultWriter.Write(outDir, values.Get(SharedParameters.Database), exp, spec, result);
+            string? dbPath = values.Get(SharedParameters.Database);
+            ResultWriter.Write(new ResultTarget { Folder = outDir, DatabasePath = dbPath, Experiment = exp, Threads = nThreads }, ResultContent.Of(result));
             foreach (var line in result.Summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"merged {grid.Count} blocks: {blobs.Length} blobs; wrote {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Coloc.Cli.Parameters;
 using Coloc.Core.Parameters;
+using Coloc.IO.Results;
 using Coloc.IO.Tiff;
 
 namespace Coloc.Cli.Commands;
@@ -33,7 +34,8 @@ public static class RunCommand
             var result = BlockWork.RunAll(stack, spec, threads, bar.Report);
             bar.Done();
             string outDir = values.Get(SharedParameters.OutFolder)!;
-            result = ResultWriter.Write(outDir, values.Get(SharedParameters.Database), exp, spec, result);
+            string? dbPath = values.Get(SharedParameters.Database);
+            ResultWriter.Write(new ResultTarget { Folder = outDir, DatabasePath = dbPath, Experiment = exp, Threads = threads }, ResultContent.Of(result));
             foreach (var line in result.Summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"{result.Blobs.Length} blobs in {spec.ChannelCount} channel(s), {spec.Grid.Count} block(s); wrote {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Coloc.Core.Intensity;
 using Coloc.IO.Files;
 
@@ -34,6 +35,28 @@ public static class IntensityCsv
                 w.WriteLine();
             }
         });
+    }
+
+    /// <summary>
+    /// Writes the flags table of a whole-image run: one row per blob, <c>in_roi</c> always 1, then the 0/1 flag per
+    /// image channel.
+    /// </summary>
+    /// <param name="w">Destination (newlines are written as <c>\n</c>).</param>
+    /// <param name="flags">The run's flags.</param>
+    /// <param name="blobCount">Blobs (rows) the flags describe.</param>
+    public static void WriteFlags(TextWriter w, IntensityFlags flags, int blobCount)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(flags);
+        w.Write(FlagsHeader(flags.ChannelCount));
+        w.Write('\n');
+        for (int i = 0; i < blobCount; i++)
+        {
+            w.Write(i.ToString(CultureInfo.InvariantCulture));
+            w.Write(",1");
+            for (int c = 0; c < flags.ChannelCount; c++) w.Write(flags[i, c] == 1 ? ",1" : ",0");
+            w.Write('\n');
+        }
     }
 
     /// <summary>Writes the diagnostics table.</summary>

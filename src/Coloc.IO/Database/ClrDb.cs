@@ -57,13 +57,31 @@ public sealed class ClrDb : IDisposable
     /// <exception cref="ColocFormatException">Missing, not a SQLite file, not a MagellanMapper database, locked or unreadable.</exception>
     public static ClrDb OpenReadOnly(string path, ClrDbOptions? options = null) => OpenCore(path, options ?? new ClrDbOptions(), readOnly: true);
 
+    /// <summary>
+    /// Creates a fresh database in <paramref name="file"/> (which must not exist: a private name next to
+    /// <paramref name="path"/>) while naming <paramref name="path"/> in every message; the caller renames the file into
+    /// place once its content is committed (see <see cref="MatchStore"/>).
+    /// </summary>
+    internal static ClrDb CreateAt(string path, string file, ClrDbOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        CheckFile(path, readOnly: false);
+        if (File.Exists(file)) throw new InvalidOperationException($"{file}: exists already");
+        return OpenCore(path, file, options, readOnly: false);
+    }
+
     private static ClrDb OpenCore(string path, ClrDbOptions options, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         CheckFile(path, readOnly);
+        return OpenCore(path, path, options, readOnly);
+    }
+
+    private static ClrDb OpenCore(string path, string file, ClrDbOptions options, bool readOnly)
+    {
         var csb = new SqliteConnectionStringBuilder
         {
-            DataSource = path,
+            DataSource = file,
             Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
             DefaultTimeout = options.BusySeconds,
@@ -94,6 +112,7 @@ public sealed class ClrDb : IDisposable
     private static void CheckFile(string path, bool readOnly)
     {
         if (Directory.Exists(path)) throw new ColocFormatException($"{path}: is a folder, not a database file");
+        if (IsDevice(path)) throw new ColocFormatException($"{path}: is a device, not a database file; left untouched");
         if (!File.Exists(path))
         {
             if (readOnly) throw new ColocFormatException($"{path}: no such database file");
@@ -117,6 +136,25 @@ public sealed class ClrDb : IDisposable
         if (!readOnly && !OperatingSystem.IsWindows()
             && (File.GetUnixFileMode(path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0)
             throw new ColocFormatException($"{path}: database file is read-only (no write permission); the database is unchanged");
+    }
+
+    /// <summary>
+    /// True for a path that resolves (through symbolic links) to a device node under <c>/dev</c> such as
+    /// <c>/dev/null</c>: SQLite would try to keep a rollback journal next to it (<c>/dev/null-journal</c>) and fail.
+    /// </summary>
+    internal static bool IsDevice(string path)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(path)) return false;
+        string full;
+        try
+        {
+            full = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? System.IO.Path.GetFullPath(path);
+        }
+        catch (IOException)
+        {
+            full = System.IO.Path.GetFullPath(path);
+        }
+        return full.StartsWith("/dev/", StringComparison.Ordinal);
     }
 
     /// <summary>Creates, checks or upgrades the schema; returns the version found and whether the schema was created.</summary>

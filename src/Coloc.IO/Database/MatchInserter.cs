@@ -113,7 +113,7 @@ internal sealed class MatchInserter(ClrDb db, SqliteTransaction tx, Cancellation
         if (clash.ExecuteScalar() is long other)
             throw new ColocFormatException(
                 $"{db.Path}: experiment '{expName}' already has ROI {other} at offset 0,0,0 with a non-zero size; storing the whole-image ROI " +
-                "would replace it and delete its matches, as MagellanMapper does; use another --exp-name or database");
+                "would replace it and delete its matches, as MagellanMapper does; use another experiment name or database");
         using var ins = Command(
             "INSERT INTO rois (experiment_id, series, offset_x, offset_y, offset_z, size_x, size_y, size_z) " +
             "VALUES ($exp, 0, 0, 0, 0, 0, 0, 0)", "$exp");

@@ -80,7 +80,7 @@ internal static class MatchSelector
         {
             1 => all[0].Id,
             0 => throw new ColocFormatException($"{db.Path}: the database holds no experiment"),
-            _ => throw new ColocFormatException($"{db.Path}: several experiments ({names}); choose one with --exp-name"),
+            _ => throw new ColocFormatException($"{db.Path}: several experiments ({names}); name the one to read"),
         };
     }
 

@@ -1,15 +1,20 @@
 namespace Coloc.IO.Files;
 
 /// <summary>
-/// Writes several files into one folder all-or-nothing: each file is written to a temporary name and the whole set is
-/// renamed into place only by <see cref="Commit"/>. Disposing without committing removes the temporary files.
+/// Writes several files into one folder all-or-nothing: each file is written to a hidden temporary name in the folder
+/// and the whole set is renamed into place only by <see cref="Commit"/>. Disposing without committing removes the
+/// temporary files and the folders this instance created (when still empty), so a failed write leaves the disk as it
+/// was. A target name taken by a folder is refused while staging, so <see cref="Commit"/> only renames within one
+/// folder.
 /// </summary>
 public sealed class StagedFolder : IDisposable
 {
     private readonly List<(string Tmp, string Final)> _staged = [];
+    private readonly List<string> _created = [];
+    private readonly string _tag = Environment.ProcessId + "." + Guid.NewGuid().ToString("N")[..8];
     private bool _committed;
 
-    /// <summary>Opens (and creates if needed) the folder.</summary>
+    /// <summary>Opens the folder, creating it (and missing parents) if needed.</summary>
     /// <exception cref="ColocFormatException">The folder cannot be created.</exception>
     public StagedFolder(string folder)
     {
@@ -17,10 +22,13 @@ public sealed class StagedFolder : IDisposable
         Folder = folder;
         try
         {
+            for (var d = Path.GetFullPath(folder); d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d))
+                _created.Add(d);
             Directory.CreateDirectory(folder);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            RemoveCreatedFolders();
             throw new ColocFormatException($"{folder}: cannot create output folder: {e.Message}", e);
         }
     }
@@ -28,7 +36,8 @@ public sealed class StagedFolder : IDisposable
     /// <summary>The target folder.</summary>
     public string Folder { get; }
 
-    /// <summary>Stages a text file named <paramref name="fileName"/>.</summary>
+    /// <summary>Stages a text file named <paramref name="fileName"/> (UTF-8 without BOM, <c>\n</c> newlines).</summary>
+    /// <exception cref="ColocFormatException">The file cannot be written, or a folder has its name.</exception>
     public void WriteText(string fileName, Action<TextWriter> write)
     {
         ArgumentNullException.ThrowIfNull(write);
@@ -40,14 +49,17 @@ public sealed class StagedFolder : IDisposable
     }
 
     /// <summary>Stages a binary file named <paramref name="fileName"/>.</summary>
+    /// <exception cref="ColocFormatException">The file cannot be written, or a folder has its name.</exception>
     public void Write(string fileName, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(write);
+        ObjectDisposedException.ThrowIf(_committed, this);
         string final = Path.Combine(Folder, fileName);
-        string tmp = Path.Combine(Folder, "." + fileName + "." + Environment.ProcessId + ".tmp");
+        if (Directory.Exists(final)) throw new ColocFormatException($"{final}: is a folder, cannot write a result file there");
+        string tmp = Path.Combine(Folder, "." + fileName + "." + _tag + ".tmp");
         try
         {
-            using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 write(fs);
                 fs.Flush(true);
@@ -66,7 +78,8 @@ public sealed class StagedFolder : IDisposable
         _staged.Add((tmp, final));
     }
 
-    /// <summary>Renames every staged file into place.</summary>
+    /// <summary>Renames every staged file into place, in the order staged.</summary>
+    /// <exception cref="ColocFormatException">A rename failed (the files renamed before it stay in place).</exception>
     public void Commit()
     {
         try
@@ -80,11 +93,31 @@ public sealed class StagedFolder : IDisposable
         _committed = true;
     }
 
-    /// <inheritdoc/>
+    /// <summary>Without <see cref="Commit"/>: removes the temporary files and the empty folders this instance created.</summary>
     public void Dispose()
     {
         if (_committed) return;
+        _committed = true;
         foreach (var (tmp, _) in _staged) TryDelete(tmp);
+        RemoveCreatedFolders();
+    }
+
+    /// <summary>Removes the folders created here, deepest first, stopping at the first one that is not empty.</summary>
+    private void RemoveCreatedFolders()
+    {
+        foreach (var d in _created)
+        {
+            try
+            {
+                if (!Directory.Exists(d)) continue;
+                if (Directory.EnumerateFileSystemEntries(d).Any()) return;
+                Directory.Delete(d, recursive: false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+        }
     }
 
     private static void TryDelete(string p)

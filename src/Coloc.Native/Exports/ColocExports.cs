@@ -1,9 +1,8 @@
 using System.Runtime.InteropServices;
 using Coloc.Core.Matching;
 using Coloc.Core.Image;
-using Coloc.IO;
 using Coloc.IO.Csv;
-using Coloc.IO.Database;
+using Coloc.IO.Results;
 using Coloc.Native.Jni;
 using Coloc.Native.Options;
 using Coloc.Native.Pixels;
@@ -43,7 +42,9 @@ public static unsafe class ColocExports
     /// <c>static native double[] matchBlobs(double[] blobs, int[] shapeZyx, double[] resolutionUm, String options,
     /// ByteBuffer control, String[] summaryOut)</c>: runs <see cref="MatchEngine.Run"/> on the blobs (7 per blob) for an
     /// image of that shape and voxel size, with the options of <see cref="CommandSpecs.Match"/>; adds the matches to the
-    /// SQLite database when <c>database</c> is set and writes the CSV folder when <c>output</c> is set. Returns <see cref="MatchTable.Flatten"/>; <c>summaryOut[0]</c> (if given) receives
+    /// SQLite database when <c>database</c> is set and writes the CSV folder when <c>output</c> is set, both through
+    /// <see cref="ResultWriter"/> (all-or-nothing; the CSVs carry the database ids as <c>coloc match --db</c> writes them).
+    /// Returns <see cref="MatchTable.Flatten"/>; <c>summaryOut[0]</c> (if given) receives
     /// <see cref="MatchTable.Summary"/>. <c>control</c> is an optional <see cref="ControlBlock"/> buffer.
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = NativeAbi.Prefix + "matchBlobs")]
@@ -63,12 +64,10 @@ public static unsafe class ColocExports
             matches = MatchEngine.Run(input, job.Request, watch.Token);
         ctl.Report(0.9);
         var summary = MatchSummary.Of(job.Request.Mode.ToString().ToLowerInvariant(), matches, input);
-        if (job.DatabasePath is not null)
-        {
-            using var db = ClrDb.Open(job.DatabasePath);
-            MatchDatabase.InsertMatches(db, matches, job.Experiment!);
-        }
-        if (job.OutputFolder is not null) MatchOutput.Write(job.OutputFolder, matches, summary);
+        if (job.DatabasePath is not null || job.OutputFolder is not null)
+            matches = ResultWriter.Write(
+                new ResultTarget { Folder = job.OutputFolder, DatabasePath = job.DatabasePath, Experiment = job.DatabasePath is null ? null : job.Experiment, Threads = job.Request.Threads },
+                new ResultContent(matches, summary));
         var table = e.NewDoubleArray(MatchTable.Flatten(matches, input));
         if (summaryOut != IntPtr.Zero) e.SetObjectArrayElement(summaryOut, 0, e.NewString(MatchTable.Summary(summary)));
         ctl.Report(1);

@@ -58,4 +58,33 @@ public sealed class IntensityAndDatabaseTests
         var selected = OracleCsv.Read(Path.Combine(RepoPaths.Case("db"), "select_region", "selected_c0_c1.csv"));
         Assert.Contains($"first={selected.Num(0, "blob1_z")},{selected.Num(0, "blob1_y")},{selected.Num(0, "blob1_x")}", r.Stdout);
     }
+
+    [Fact]
+    public void MatchBlobsWithDatabaseAndOutput_BothModes_FolderByteIdenticalToColocMatchDb()
+    {
+        using var ij = new ImageJHost();
+        var sample = Path.Combine(RepoPaths.RepoRoot, "macros", "sample");
+        string blobs = Path.Combine(sample, "blobs.csv");
+        string[] modes = ["magmap", "exact"];
+        var macro = new System.Text.StringBuilder($"open(\"{Path.Combine(sample, "sample.zip")}\");\n");
+        foreach (var mode in modes)
+            macro.Append($"run(\"Match Blobs\", \"blobs=[{blobs}] mode={mode} database=[{Path.Combine(ij.Dir, mode + ".db")}] output=[{Path.Combine(ij.Dir, mode)}]\");\n");
+        var r = ij.RunMacro(macro.ToString());
+        Assert.True(r.ExitCode == 0, r.ToString());
+        foreach (var mode in modes)
+        {
+            string cliDb = Path.Combine(ij.Dir, "cli-" + mode + ".db"), cliOut = Path.Combine(ij.Dir, "cli-" + mode);
+            var (o, e) = (new StringWriter(), new StringWriter());
+            int code = Coloc.Cli.Program.Run(
+                ["match", "--blobs", blobs, "--mode", mode, "--shape", "60,1100,1100", "--resolution", "1,1,1", "--db", cliDb, "--out", cliOut], o, e);
+            Assert.True(code == 0, e.ToString());
+            EngineReference.AssertSameFolder(cliOut, Path.Combine(ij.Dir, mode));
+            // the id columns are filled (MatchID, RoiID, Blob1ID of the first match), as the database gave them
+            Assert.StartsWith("1,1,1,", File.ReadAllLines(Path.Combine(ij.Dir, mode, "matches_c0_c1.csv"))[1]);
+            using var fiji = new SqliteDump(Path.Combine(ij.Dir, mode + ".db"));
+            using var cli = new SqliteDump(cliDb);
+            foreach (var table in new[] { "rois", "blobs", "blob_matches" })
+                Assert.Equal(cli.TableCsv(table), fiji.TableCsv(table));
+        }
+    }
 }

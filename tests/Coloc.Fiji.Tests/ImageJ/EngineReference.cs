@@ -1,8 +1,8 @@
 using Coloc.Core.Matching;
 using Coloc.Core.Geometry;
 using Coloc.Core.Profiles;
-using Coloc.IO;
 using Coloc.IO.Csv;
+using Coloc.IO.Results;
 
 namespace Coloc.Fiji.Tests.ImageJ;
 
@@ -15,7 +15,7 @@ public static class EngineReference
         var blobs = BlobCsv.Read(blobsCsv);
         var request = new MatchRequest { Mode = mode, ShapeVoxels = shape, ResolutionUm = resolutionUm, Profile = RoiProfiles.Resolve(profile) };
         var matches = MatchEngine.Run(blobs, request);
-        MatchOutput.Write(folder, matches, MatchSummary.Of(mode.ToString().ToLowerInvariant(), matches, blobs));
+        ResultWriter.Write(new ResultTarget { Folder = folder }, new ResultContent(matches, MatchSummary.Of(mode.ToString().ToLowerInvariant(), matches, blobs)));
         return folder;
     }
 

@@ -157,7 +157,8 @@ public sealed class MatchDatabaseTests
             Assert.Contains("'e'", e.Message);
             Assert.Empty(MatchDatabase.SelectMatches(db, [0, 1], expName: "empty").Pairs);
             var several = Assert.Throws<ColocFormatException>(() => MatchDatabase.SelectMatches(db, [0, 1]));
-            Assert.Contains("--exp-name", several.Message);
+            Assert.Contains("several experiments ('e', 'empty')", several.Message);
+            Assert.DoesNotContain("--", several.Message); // read by Fiji users too: no CLI flag names
         }
         Assert.Equal(before, File.ReadAllBytes(path));
     }
