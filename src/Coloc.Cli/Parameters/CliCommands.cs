@@ -52,7 +52,7 @@ public static class CliCommands
     /// <summary><c>coloc merge</c>.</summary>
     public static Entry Merge { get; } = new("merge",
         "Merge the block results of a plan into the whole-image result (as 'coloc run').",
-        [ClusterParameters.Plan, OutFolder, Database, Experiment with { DefaultText = "the image file name without extension" }, Threads]);
+        [ClusterParameters.Plan, OutFolder, Database, Experiment, Threads]);
 
     /// <summary><c>coloc status</c>.</summary>
     public static Entry Status { get; } = new("status", "Show which block results of a plan are present; exit 3 listing the missing ones.",
