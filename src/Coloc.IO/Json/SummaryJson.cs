@@ -17,7 +17,7 @@ public static class SummaryJson
     public static void Write(Stream s, MatchSummary summary, Action<Utf8JsonWriter>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        using var w = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true });
+        using var w = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true, NewLine = "\n" });
         w.WriteStartObject();
         w.WriteNumber("format_version", FormatVersion);
         w.WriteString("mode", summary.Mode);

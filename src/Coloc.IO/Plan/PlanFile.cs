@@ -42,7 +42,7 @@ public static class PlanFile
         }
         AtomicFile.Write(Path.Combine(planDir, FileName), s =>
         {
-            using var w = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true });
+            using var w = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true, NewLine = "\n" });
             w.WriteStartObject();
             w.WriteString("format", Format);
             w.WriteNumber("version", Version);

@@ -16,6 +16,9 @@ public static class JavaHarness
         return outDir;
     });
 
+    /// <summary>The class path of the harnesses: Coloc_Fiji.jar, ij.jar and the compiled java/ folder.</summary>
+    public static string HarnessClassPath => ClassPath(Classes.Value);
+
     private static string ClassPath(string classes) =>
         string.Join(':', new[] { ImageJHost.PluginJar, ImageJHost.IjJar, classes }.Where(s => s.Length > 0));
 
