@@ -1,8 +1,9 @@
+using Coloc.Core.Parameters;
 using Coloc.IO;
 
 namespace Coloc.Cli;
 
-/// <summary>Turns exceptions into one line on stderr and an exit code.</summary>
+/// <summary>Turns exceptions into one line on stderr and an exit code; a <see cref="ParameterException"/> names the parameter by its flag.</summary>
 public static class CommandErrors
 {
     /// <summary>Reports <paramref name="e"/> and returns the exit code.</summary>
@@ -12,6 +13,9 @@ public static class CommandErrors
         ArgumentNullException.ThrowIfNull(stderr);
         switch (e)
         {
+            case ParameterException pe:
+                stderr.WriteLine("coloc: " + OneLine(pe.MessageFor(p => p.Flag)));
+                return ExitCodes.BadInput;
             case UsageException or ColocFormatException or ArgumentException or NotSupportedException:
                 stderr.WriteLine("coloc: " + OneLine(e.Message));
                 return ExitCodes.BadInput;

@@ -1,6 +1,6 @@
 using Coloc.Core.Detection;
 using Coloc.Core.Matching;
-using Coloc.Core.Profiles;
+using Coloc.Core.Parameters;
 using Coloc.IO.Plan;
 
 namespace Coloc.Cli;
@@ -20,7 +20,7 @@ public static class PlanRequests
             TolUm = spec.TolUm,
             Channels = spec.MatchChannels?.ToArray(),
             ResolutionUm = spec.ResolutionUm,
-            Profile = CliValues.Profile(spec.Profile, spec.ProfileSettings),
+            Profile = ProfileParameters.Resolve(spec.Profile, spec.ProfileSettings),
             Threads = threads,
         };
     }
@@ -29,6 +29,6 @@ public static class PlanRequests
     public static DetectionOptions Detection(PlanSpec spec, int threads)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return new DetectionOptions { Profiles = [CliValues.Profile(spec.Profile, spec.ProfileSettings)], Threads = threads };
+        return new DetectionOptions { Profiles = [ProfileParameters.Resolve(spec.Profile, spec.ProfileSettings)], Threads = threads };
     }
 }

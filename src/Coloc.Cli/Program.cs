@@ -24,6 +24,7 @@ public static class Program
             RunCommand.Create(stdout, stderr, progress: ReferenceEquals(stderr, Console.Error) && ProgressBar.StderrIsTerminal),
             PlanCommand.Create(stdout),
             RunBlockCommand.Create(stdout, Environment.GetEnvironmentVariable),
+            DocsCommand.Create(stdout),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

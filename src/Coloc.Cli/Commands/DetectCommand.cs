@@ -4,7 +4,8 @@ using Coloc.Core.Blobs;
 using Coloc.Core.Detection;
 using Coloc.Core.Geometry;
 using Coloc.Core.Image;
-using Coloc.Core.Profiles;
+using Coloc.Core.Parameters;
+using Coloc.Cli.Parameters;
 using Coloc.IO.Csv;
 using Coloc.IO.Tiff;
 
@@ -22,40 +23,20 @@ public static class DetectCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter stdout)
     {
-        var image = new Option<string>("--image") { Description = "Image: TIFF or ImageJ hyperstack (8/16/32-bit integer or 32-bit float)", Required = true };
-        var output = new Option<string>("--out") { Description = "Blob CSV to write (z,y,x,radius,confirmed,truth,channel)", Required = true };
-        var profile = new Option<string[]>("--profile") { Description = "ROI profiles, comma-separated, applied on top of default (e.g. lightsheet); several values = one per channel (channel i uses value i, or the first), as MagellanMapper's --roi_profile", DefaultValueFactory = _ => ["default"], AllowMultipleArgumentsPerToken = true };
-        var profileSet = new Option<string[]>("--profile-set") { Description = "Profile setting KEY=VALUE on top of --profile (repeatable), e.g. detection_threshold=0.05", AllowMultipleArgumentsPerToken = false };
-        var channels = new Option<string?>("--channels") { Description = "Channels to detect, 0-based, e.g. 0,2 (default all)" };
-        var resolution = new Option<string?>("--resolution") { Description = "Voxel size Z,Y,X in µm (default: the TIFF calibration)" };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); never changes the result", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var pruneOrder = new Option<string>("--prune-order") { Description = "Order in which overlapping peak pairs are pruned: canonical (default; by decreasing response) or magmap (CPython's set order as MagellanMapper, exact up to 16 peaks per channel)", DefaultValueFactory = _ => "canonical" };
-        var blockSize = new Option<string?>("--block-size") { Description = "Detect block by block with this core size Z,Y,X in voxels (default: whole image unless a plane exceeds 1024x1024, then the profile's segment_size grid); never changes the result" };
-
-        var cmd = new Command("detect", "Detect blobs (Laplacian of Gaussian, as MagellanMapper) and write them as a blob CSV.")
-        {
-            image, output, profile, profileSet, channels, resolution, threads, blockSize, pruneOrder,
-        };
+        var parameters = CliCommands.Options(CliCommands.Detect);
+        var cmd = new Command(CliCommands.Detect.Name, CliCommands.Detect.Description);
+        parameters.AddTo(cmd);
         cmd.SetAction(pr =>
         {
-            var profiles = (pr.GetValue(profile) is { Length: > 0 } names ? names : ["default"])
-                .Select(nm => CliValues.Profile(nm, pr.GetValue(profileSet) ?? [])).ToArray();
-            string order = pr.GetValue(pruneOrder)!;
-            if (order is not ("canonical" or "magmap"))
-                throw new UsageException($"--prune-order: expected canonical or magmap, got '{order}'");
-            int n = pr.GetValue(threads);
-            if (n < 1) throw new UsageException($"--threads: must be >= 1, got {n}");
-            var block = pr.GetValue(blockSize) is { } b ? CliValues.PositiveShape(b, "--block-size") : (ZyxInt?)null;
-            var res = pr.GetValue(resolution) is { } r ? CliValues.PositiveVector(r, "--resolution") : (Zyx?)null;
-            var chans = pr.GetValue(channels) is { } c ? CliValues.Channels(c, "--channels") : null;
-            string path = pr.GetValue(image)!, outPath = pr.GetValue(output)!;
+            var values = parameters.Values(pr);
+            var options = DetectParameters.Options(values, Environment.ProcessorCount);
+            string path = values.Get(SharedParameters.Image)!, outPath = values.Get(SharedParameters.OutFile)!;
 
             var sw = Stopwatch.StartNew();
             using var tiff = TiffStack.Open(path);
-            foreach (int ch in chans ?? [])
-                if (ch >= tiff.Channels) throw new UsageException($"--channels: {path} has {tiff.Channels} channel(s), no channel {ch}");
-            var options = new DetectionOptions { Profiles = profiles, Channels = chans, Threads = n, BlockShapeVoxels = block, MagellanMapperPruneOrder = order == "magmap" };
-            bool blocks = block is not null || (long)tiff.Shape.Y * tiff.Shape.X > WholeImageMaxPlaneVoxels;
+            DetectParameters.CheckChannels(options, tiff.Channels, values.ChannelBase);
+            var res = DetectParameters.Resolution(values, tiff.ResolutionUm);
+            bool blocks = options.BlockShapeVoxels is not null || (long)tiff.Shape.Y * tiff.Shape.X > WholeImageMaxPlaneVoxels;
             var blobs = tiff.PixelType switch
             {
                 TiffPixelType.UInt16 => Run<ushort>(tiff, res, options, blocks),
@@ -73,10 +54,10 @@ public static class DetectCommand
         return cmd;
     }
 
-    private static Blob[] Run<T>(TiffStack tiff, Zyx? resolution, DetectionOptions options, bool blocks) where T : unmanaged
+    private static Blob[] Run<T>(TiffStack tiff, Zyx resolution, DetectionOptions options, bool blocks) where T : unmanaged
     {
         var vols = Enumerable.Range(0, tiff.Channels).Select(c => tiff.Channel<T>(c)).ToArray();
-        var img = new MultiChannelVolume<T>(vols, resolution ?? tiff.ResolutionUm);
+        var img = new MultiChannelVolume<T>(vols, resolution);
         return blocks ? BlobDetector.DetectBlocks(img, options) : BlobDetector.Detect(img, options);
     }
 }

@@ -5,6 +5,8 @@ using System.Numerics;
 using Coloc.Core.Blobs;
 using Coloc.Core.Image;
 using Coloc.Core.Intensity;
+using Coloc.Core.Parameters;
+using Coloc.Cli.Parameters;
 using Coloc.IO.Csv;
 using Coloc.IO.Tiff;
 
@@ -20,45 +22,24 @@ public static class IntensityCommand
     /// <summary>Builds the command; LibTiff.NET warnings go to <paramref name="stderr"/> as <c>coloc: warning: …</c> lines.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var image = new Option<string>("--image") { Description = "TIFF image (ImageJ hyperstack or multi-page; 8/16/32-bit integer or 32-bit float)", Required = true };
-        var blobs = new Option<string>("--blobs") { Description = "Blob CSV (header z,y,x,radius,confirmed,truth,channel; voxels relative to the image)", Required = true };
-        var output = new Option<string>("--out") { Description = "Output CSV: blob_index,in_roi,c0,c1,…", Required = true };
-        var thresh = new Option<string>("--thresh") { Description = "Threshold: min (default, as MagellanMapper) or a percentile P in [0,100]", DefaultValueFactory = _ => "min" };
-        var channels = new Option<string?>("--channels") { Description = "Channels that take part, 0-based, e.g. 0,2 (default all)" };
-        var diagnostics = new Option<string?>("--diagnostics") { Description = "Also write blob_index,blob_channel,other_channel,mean_intensity_in_other,threshold_of_other" };
-        var frame = new Option<int>("--frame") { Description = "Time point of a hyperstack, 0-based (default 0)", DefaultValueFactory = _ => 0 };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores; at most one per channel); never changes the result", DefaultValueFactory = _ => Environment.ProcessorCount };
-
-        var cmd = new Command("intensity", "Flag blobs whose neighbourhood is bright in each channel (MagellanMapper colocalize_blobs).")
-        {
-            image, blobs, output, thresh, channels, diagnostics, frame, threads,
-        };
+        var parameters = CliCommands.Options(CliCommands.Intensity);
+        var cmd = new Command(CliCommands.Intensity.Name, CliCommands.Intensity.Description);
+        parameters.AddTo(cmd);
         cmd.SetAction(pr =>
         {
-            IntensityThreshold rule;
-            try
-            {
-                rule = IntensityThreshold.Parse(pr.GetValue(thresh)!);
-            }
-            catch (FormatException e)
-            {
-                throw new UsageException("--thresh: " + e.Message);
-            }
-            var options = new IntensityColocOptions
-            {
-                Threshold = rule,
-                Channels = pr.GetValue(channels) is { } c ? CliValues.Channels(c, "--channels") : null,
-                Threads = pr.GetValue(threads) is var n && n >= 1 ? n : throw new UsageException($"--threads: must be >= 1, got {n}"),
-            };
-            string imagePath = pr.GetValue(image)!, blobPath = pr.GetValue(blobs)!;
-            int t = pr.GetValue(frame);
+            var values = parameters.Values(pr);
+            var options = IntensityParameters.Options(values, Environment.ProcessorCount);
+            var rule = options.Threshold;
+            string imagePath = values.Get(SharedParameters.Image)!, blobPath = values.Get(SharedParameters.Blobs)!;
+            string outPath = values.Get(SharedParameters.OutFile)!;
+            int t = values.Integer(IntensityParameters.Frame, 0);
 
             var sw = Stopwatch.StartNew();
             var input = BlobCsv.Read(blobPath);
             using var stack = TiffStack.Open(imagePath, w => stderr.WriteLine("coloc: warning: " + w));
-            if (t < 0 || t >= stack.Frames) throw new UsageException($"--frame: {imagePath} has {stack.Frames} frame(s), got {t}");
+            if (t >= stack.Frames) throw new ParameterException(IntensityParameters.Frame, $"{imagePath} has {stack.Frames} frame(s), got {t}");
             if (options.Channels?.Where(ch => ch >= stack.Channels).Cast<int?>().FirstOrDefault() is { } bad)
-                throw new UsageException($"--channels: {imagePath} has {stack.Channels} channel(s), got channel {bad}");
+                throw new ParameterException(SharedParameters.Channels, $"{imagePath} has {stack.Channels} channel(s), got channel {bad}");
             IntensityColocResult result;
             try
             {
@@ -68,13 +49,13 @@ public static class IntensityCommand
             {
                 throw new UsageException($"{blobPath}: {e.Message.Split(" (Parameter")[0]}");
             }
-            IntensityCsv.WriteFlags(pr.GetValue(output)!, result);
-            if (pr.GetValue(diagnostics) is { } diag) IntensityCsv.WriteDiagnostics(diag, result);
+            IntensityCsv.WriteFlags(outPath, result);
+            if (values.Get(IntensityParameters.Diagnostics) is { } diag) IntensityCsv.WriteDiagnostics(diag, result);
 
             var thr = string.Join(",", result.Thresholds.Select(v => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "-"));
             stdout.WriteLine($"image {imagePath}: {stack.Shape} z,y,x × {stack.Channels} channel(s), {stack.PixelType}");
             stdout.WriteLine($"blobs: {result.Count} ({result.InRoi.Count(b => b)} in the image); threshold {rule}: {thr}; ones per channel: {string.Join(",", result.OnesPerChannel())}");
-            stdout.WriteLine($"wrote {pr.GetValue(output)} in {sw.Elapsed.TotalSeconds:0.00} s");
+            stdout.WriteLine($"wrote {outPath} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;
         });
         return cmd;

@@ -4,6 +4,8 @@ using Coloc.Core.Pipeline;
 using Coloc.IO;
 using Coloc.IO.Plan;
 using Coloc.IO.Results;
+using Coloc.Cli.Parameters;
+using Coloc.Core.Parameters;
 
 namespace Coloc.Cli.Commands;
 
@@ -17,18 +19,17 @@ public static class MergeCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var plan = new Option<string>("--plan") { Description = "Plan folder (made by 'coloc plan')", Required = true };
-        var output = new Option<string>("--out") { Description = "Output folder (created if missing)", Required = true };
-        var db = new Option<string?>("--db") { Description = "Also store the matches in this MagellanMapper database (SQLite, created if missing); the CSVs then carry the ids" };
-        var expName = new Option<string?>("--exp-name") { Description = "Experiment name in --db (default: the image file name without extension)" };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); never changes the result", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var cmd = new Command("merge", "Merge the block results of a plan into the whole-image result (as 'coloc run').") { plan, output, db, expName, threads };
+        var parameters = CliCommands.Options(CliCommands.Merge);
+        var cmd = new Command(CliCommands.Merge.Name, CliCommands.Merge.Description);
+        parameters.AddTo(cmd);
         cmd.SetAction(pr =>
         {
-            int nThreads = pr.GetValue(threads) is var n && n >= 1 ? n : throw new UsageException($"--threads: must be >= 1, got {n}");
-            string dir = Path.GetFullPath(pr.GetValue(plan)!);
+            var values = parameters.Values(pr);
+            int nThreads = values.Integer(SharedParameters.Threads, Environment.ProcessorCount);
+            string dir = Path.GetFullPath(values.Get(ClusterParameters.Plan)!);
             var sw = Stopwatch.StartNew();
             var (spec, hash) = PlanFile.Read(dir);
+            string? exp = MatchParameters.Experiment(values, spec.ImagePath);
             var grid = spec.Grid;
             var results = new BlockResult?[grid.Count];
             var problems = new string?[grid.Count];
@@ -44,10 +45,8 @@ public static class MergeCommand
             }
             var (blobs, means) = BlockMerge.Merge(results!, grid, spec.ChannelCount);
             var result = ColocPipeline.Finish(blobs, means, spec.ChannelCount, PlanRequests.Match(spec, nThreads));
-            string outDir = pr.GetValue(output)!;
-            string? dbPath = pr.GetValue(db);
-            if (pr.GetValue(expName) is not null && dbPath is null) throw new UsageException("--exp-name: needs --db");
-            string? exp = dbPath is null ? null : pr.GetValue(expName) ?? Path.GetFileNameWithoutExtension(spec.ImagePath);
+            string outDir = values.Get(SharedParameters.OutFolder)!;
+            string? dbPath = values.Get(SharedParameters.Database);
             ResultWriter.Write(new ResultTarget { Folder = outDir, DatabasePath = dbPath, Experiment = exp, Threads = nThreads }, ResultContent.Of(result));
             foreach (var line in result.Summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"merged {grid.Count} blocks: {blobs.Length} blobs; wrote {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Coloc.Cli.Parameters;
+using Coloc.Core.Parameters;
 using Coloc.IO.Plan;
 using Coloc.IO.Tiff;
 
@@ -14,20 +16,20 @@ public static class PlanCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter stdout)
     {
-        var options = new PipelineOptions();
-        var output = new Option<string>("--out") { Description = "Plan folder (created if missing)", Required = true };
-        var cmd = new Command("plan", "Plan a block-parallel run: block grid, halo and parameters in PLAN_DIR/plan.json.") { output };
-        options.AddTo(cmd);
+        var parameters = CliCommands.Options(CliCommands.Plan);
+        var cmd = new Command(CliCommands.Plan.Name, CliCommands.Plan.Description);
+        parameters.AddTo(cmd);
         cmd.SetAction(pr =>
         {
-            using var stack = TiffStack.Open(options.ImagePath(pr));
-            var spec = options.Spec(pr, stack);
-            string dir = Path.GetFullPath(pr.GetValue(output)!);
+            var values = parameters.Values(pr);
+            using var stack = TiffStack.Open(PipelineOptions.ImagePath(values));
+            var spec = PipelineOptions.Spec(values, stack);
+            string dir = Path.GetFullPath(values.Get(SharedParameters.OutFolder)!);
             if (File.Exists(Path.Combine(dir, PlanFile.FileName)))
             {
                 var (old, oldHash) = PlanFile.Read(dir);
                 if (oldHash != PlanFile.Hash(spec))
-                    throw new UsageException($"--out: {dir} already holds another plan ({oldHash[..12]}); use a new folder");
+                    throw new ParameterException(SharedParameters.OutFolder, $"{dir} already holds another plan ({oldHash[..12]}); use a new folder");
                 _ = old;
             }
             int tasks = TaskSizing.Suggest(spec);

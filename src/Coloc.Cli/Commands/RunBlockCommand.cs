@@ -3,6 +3,8 @@ using System.Globalization;
 using Coloc.Core.Pipeline;
 using Coloc.IO.Plan;
 using Coloc.IO.Tiff;
+using Coloc.Cli.Parameters;
+using Coloc.Core.Parameters;
 
 namespace Coloc.Cli.Commands;
 
@@ -18,21 +20,20 @@ public static class RunBlockCommand
     /// <summary>Builds the command; <paramref name="environment"/> reads environment variables.</summary>
     public static Command Create(TextWriter stdout, Func<string, string?> environment)
     {
-        var plan = new Option<string>("--plan") { Description = "Plan folder (made by 'coloc plan')", Required = true };
-        var blockIndex = new Option<int?>("--block-index") { Description = "One block index I (0-based)" };
-        var shard = new Option<string?>("--shard") { Description = "Shard t/T: the t-th of T contiguous slices of the block list (t 0-based)" };
-        var blocks = new Option<string?>("--blocks") { Description = "Blocks as a range list, e.g. 0-3,7" };
-        var tasks = new Option<int?>("--tasks") { Description = "With the index from the scheduler's environment: it is a shard of T tasks" };
-        var indexBase = new Option<int?>("--index-base") { Description = "First index the scheduler's array uses (default: 0 for SLURM/PBS, 1 for LSF/SGE)" };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); never changes the result", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var cmd = new Command("run-block", "Detect blobs in blocks of a plan and write one result file per block.") { plan, blockIndex, shard, blocks, tasks, indexBase, threads };
+        var parameters = CliCommands.Options(CliCommands.RunBlock);
+        var cmd = new Command(CliCommands.RunBlock.Name, CliCommands.RunBlock.Description);
+        parameters.AddTo(cmd);
         cmd.SetAction(pr =>
         {
-            string dir = Path.GetFullPath(pr.GetValue(plan)!);
-            int nThreads = pr.GetValue(threads) is var n && n >= 1 ? n : throw new UsageException($"--threads: must be >= 1, got {n}");
+            var values = parameters.Values(pr);
+            string dir = Path.GetFullPath(values.Get(ClusterParameters.Plan)!);
+            int nThreads = values.Integer(SharedParameters.Threads, Environment.ProcessorCount);
+            int? blockIndex = values.Get(ClusterParameters.BlockIndex) is { } bi ? ParameterText.Integer(ClusterParameters.BlockIndex, bi) : null;
+            int? tasks = values.Get(ClusterParameters.Tasks) is { } ts ? ParameterText.Integer(ClusterParameters.Tasks, ts) : null;
+            int? indexBase = values.Get(ClusterParameters.IndexBase) is not null ? int.Parse(values.Choice(ClusterParameters.IndexBase), System.Globalization.CultureInfo.InvariantCulture) : null;
             var (spec, hash) = PlanFile.Read(dir);
             int count = spec.Grid.Count;
-            var indices = Select(pr.GetValue(blockIndex), pr.GetValue(shard), pr.GetValue(blocks), pr.GetValue(tasks), pr.GetValue(indexBase), count, environment);
+            var indices = Select(blockIndex, values.Get(ClusterParameters.Shard), values.Get(ClusterParameters.Blocks), tasks, indexBase, count, environment);
             var todo = indices.Where(i => BlockResultFile.TryRead(dir, hash, i, out _) is null).ToArray();
             stdout.WriteLine($"plan {hash[..12]}: {indices.Length} block(s) selected ({IndexRanges.Format(indices)}), {indices.Length - todo.Length} done already");
             if (todo.Length == 0) return ExitCodes.Ok;

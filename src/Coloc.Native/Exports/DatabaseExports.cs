@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Coloc.Core.Geometry;
+using Coloc.Core.Parameters;
 using Coloc.IO.Database;
 using Coloc.Native.Jni;
 using Coloc.Native.Options;
@@ -20,15 +21,14 @@ public static class DatabaseExports
     public static IntPtr SelectMatches(IntPtr env, IntPtr cls, IntPtr options, IntPtr regionOffsetZyx, IntPtr regionShapeZyx) =>
         ExportGuard.Run(env, e =>
         {
-            var o = MacroOptions.Parse(e.GetString(options), CommandSpecs.Database);
-            if (o["database"].Length == 0) throw JavaException.Argument("database: no file given (database=[file])");
-            if (!File.Exists(o["database"])) throw JavaException.Argument($"database: {o["database"]}: file not found");
-            if (o["channels"].Length == 0) throw JavaException.Argument("channels: give the channels to pair, 1-based (channels=[1,2])");
-            var channels = MatchJob.Channels(o["channels"]);
+            var o = MacroOptions.Values(e.GetString(options), CommandSpecs.Database);
+            string path = o.Get(DatabaseParameters.Database) ?? throw JavaException.Argument("database: no file given (database=[file])");
+            if (!File.Exists(path)) throw JavaException.Argument($"database: {path}: file not found");
+            var channels = o.Channels(DatabaseParameters.Channels) ?? throw JavaException.Argument("channels: give the channels to pair, 1-based (channels=[1,2])");
             Zyx? offset = Region(e, regionOffsetZyx, "region offset", 0);
             Zyx? shape = Region(e, regionShapeZyx, "region shape", 1);
-            using var db = ClrDb.OpenReadOnly(o["database"]);
-            var m = MatchDatabase.SelectMatches(db, channels, offset, shape, o["experiment"].Length == 0 ? null : o["experiment"]);
+            using var db = ClrDb.OpenReadOnly(path);
+            var m = MatchDatabase.SelectMatches(db, channels, offset, shape, o.Get(DatabaseParameters.Experiment));
             return e.NewDoubleArray(MatchTable.FlattenStored(m));
         }, IntPtr.Zero);
 

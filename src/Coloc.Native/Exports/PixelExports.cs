@@ -4,7 +4,7 @@ using Coloc.Core.Detection;
 using Coloc.Core.Geometry;
 using Coloc.Core.Image;
 using Coloc.Core.Intensity;
-using Coloc.Core.Profiles;
+using Coloc.Core.Parameters;
 using Coloc.IO.Csv;
 using Coloc.Native.Jni;
 using Coloc.Native.Options;
@@ -28,8 +28,8 @@ public static class PixelExports
         {
             var ctl = ControlBlock.From(e, control);
             var input = Exports.BlobArrays.Read(e, blobs);
-            var o = MacroOptions.Parse(e.GetString(options), CommandSpecs.Intensity);
-            var opts = new IntensityColocOptions { Threshold = IntensityThreshold.Parse(o["threshold"]) };
+            var o = MacroOptions.Values(e.GetString(options), CommandSpecs.Intensity);
+            var opts = IntensityParameters.Options(o, defaultThreads: 1);
             var img = JavaPlanes.From(e, planes, shapeCzyx == IntPtr.Zero ? null : e.GetInts(shapeCzyx));
             IntensityColocResult result;
             long copied;
@@ -43,7 +43,7 @@ public static class PixelExports
                 };
                 copied = cursor.BytesCopied;
             } // the last critical section ends here, before any further JNI call
-            if (o["output"].Length > 0) Coloc.IO.Csv.IntensityCsv.WriteFlags(o["output"], result);
+            if (o.Get(SharedParameters.OutFile) is { } output) Coloc.IO.Csv.IntensityCsv.WriteFlags(output, result);
             var flat = IntensityTable.Flatten(result);
             Array.Resize(ref flat, flat.Length + 1);
             flat[^1] = copied;
@@ -62,18 +62,13 @@ public static class PixelExports
         ExportGuard.Run(env, e =>
         {
             var ctl = ControlBlock.From(e, control);
-            var o = MacroOptions.Parse(e.GetString(options), CommandSpecs.Detect);
+            var o = MacroOptions.Values(e.GetString(options), CommandSpecs.Detect);
             var res = resolutionUm == IntPtr.Zero ? null : e.GetDoubles(resolutionUm);
             if (res is null || res.Length != 3 || res.Any(v => !double.IsFinite(v) || v <= 0))
                 throw JavaException.Argument("resolution: expected 3 finite values z,y,x > 0 (µm)");
             var img = JavaPlanes.From(e, planes, shapeCzyx == IntPtr.Zero ? null : e.GetInts(shapeCzyx));
-            var detect = new DetectionOptions
-            {
-                Profiles = [RoiProfiles.Resolve(o["profile"])],
-                Channels = o["channels"].Length == 0 ? null : MatchJob.Channels(o["channels"]),
-            };
-            foreach (int c in detect.Channels ?? [])
-                if (c >= img.Channels) throw JavaException.Argument($"channels: the image has {img.Channels} channel(s), no channel {c + 1}");
+            var detect = DetectParameters.Options(o, Environment.ProcessorCount);
+            DetectParameters.CheckChannels(detect, img.Channels, o.ChannelBase);
             var resolution = new Zyx(res[0], res[1], res[2]);
             Blob[] blobs;
             using (var watch = ctl.Watch())
@@ -87,7 +82,7 @@ public static class PixelExports
                     _ => BlobDetector.Detect(new MultiChannelVolume<float>(Volumes<float>(cursor), resolution), detect, progress, watch.Token),
                 };
             } // the last critical section ends here, before any further JNI call
-            if (o["output"].Length > 0) BlobCsv.Write(o["output"], blobs);
+            if (o.Get(SharedParameters.OutFile) is { } output) BlobCsv.Write(output, blobs);
             ctl.Report(1);
             return e.NewDoubleArray(BlobArrays.Flatten(blobs));
         }, IntPtr.Zero);

@@ -1,3 +1,4 @@
+using Coloc.Core.Parameters;
 using Coloc.IO;
 
 namespace Coloc.Native.Jni;
@@ -5,7 +6,7 @@ namespace Coloc.Native.Jni;
 /// <summary>
 /// Runs an export's body and turns every .NET exception into a pending Java exception, so nothing ever crosses the
 /// JNI boundary (an escaping exception would abort the JVM). Mapping: bad input (<see cref="ArgumentException"/>,
-/// <see cref="ColocFormatException"/>, <see cref="FormatException"/>, <see cref="NotSupportedException"/>) →
+/// <see cref="ColocFormatException"/>, <see cref="FormatException"/>; a <see cref="ParameterException"/> names the parameter by its macro key, <see cref="NotSupportedException"/>) →
 /// <c>IllegalArgumentException</c>; cancellation → <c>java.util.concurrent.CancellationException</c>; out of memory →
 /// <c>OutOfMemoryError</c>; I/O → <c>RuntimeException</c>; anything else → <c>IllegalStateException</c> naming the type.
 /// </summary>
@@ -42,6 +43,7 @@ public static class ExportGuard
         return e switch
         {
             JavaException j => (j.JavaClass, msg),
+            ParameterException p => ("java/lang/IllegalArgumentException", OneLine(p.MessageFor(d => d.Key))),
             OperationCanceledException => ("java/util/concurrent/CancellationException", "cancelled"),
             ArgumentException or ColocFormatException or FormatException or NotSupportedException or OverflowException =>
                 ("java/lang/IllegalArgumentException", msg),

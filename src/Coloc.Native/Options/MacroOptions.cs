@@ -1,3 +1,5 @@
+using Coloc.Core.Parameters;
+
 namespace Coloc.Native.Options;
 
 /// <summary>
@@ -10,6 +12,19 @@ public static class MacroOptions
     /// <summary>Parses <paramref name="text"/> against <paramref name="spec"/>; the result holds every key of the spec.</summary>
     /// <exception cref="ArgumentException">Malformed text, an unknown or repeated key, or a value outside a choice list.</exception>
     public static IReadOnlyDictionary<string, string> Parse(string? text, IReadOnlyList<ParameterSpec> spec)
+    {
+        var given = Given(text, spec);
+        var r = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in spec) r[p.Key!] = given.TryGetValue(p.Key!, out var v) ? v.Trim() : CommandSpecs.MacroDefault(p);
+        return r;
+    }
+
+    /// <summary>Parses <paramref name="text"/> against <paramref name="spec"/> into values the request builders read (channels 1-based).</summary>
+    /// <exception cref="ArgumentException">As <see cref="Parse"/>.</exception>
+    public static IParameterValues Values(string? text, IReadOnlyList<ParameterSpec> spec) =>
+        new MacroValues(spec, Parse(text, spec), Given(text, spec).Keys.ToHashSet(StringComparer.Ordinal));
+
+    private static Dictionary<string, string> Given(string? text, IReadOnlyList<ParameterSpec> spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -51,9 +66,7 @@ public static class MacroOptions
             if (p.Kind == ParameterKind.Choice && !p.Choices.Contains(value))
                 throw new ArgumentException($"options: {key}: '{Clip(value)}' is not one of {string.Join("|", p.Choices)}");
         }
-        var r = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var p in spec) r[p.Key] = given.TryGetValue(p.Key, out var v) ? v.Trim() : p.Default;
-        return r;
+        return given;
     }
 
     private static string Clip(string s) => s.Length <= 60 ? s : s[..57] + "...";

@@ -21,7 +21,7 @@ public sealed class MacroOptionsTests
     public void Parse_NullOrEmpty_GivesEveryDefault()
     {
         foreach (var text in new[] { null, "", "   " })
-            Assert.Equal(CommandSpecs.Match.Select(p => p.Default), MacroOptions.Parse(text, CommandSpecs.Match).Values);
+            Assert.Equal(CommandSpecs.Match.Select(CommandSpecs.MacroDefault), MacroOptions.Parse(text, CommandSpecs.Match).Values);
     }
 
     [Theory]

@@ -1,5 +1,7 @@
 using Coloc.Core.Matching;
 using Coloc.Core.Geometry;
+using Coloc.Core.Parameters;
+using Coloc.Native.Jni;
 using Coloc.Native.Options;
 
 namespace Coloc.Fiji.Tests.Unit;
@@ -54,5 +56,29 @@ public sealed class MatchJobTests
         Assert.Contains("exceeds", Assert.Throws<ArgumentException>(() => MatchJob.Parse("", [int.MaxValue, int.MaxValue, 2], Res)).Message);
         Assert.Contains("resolution: must be finite", Assert.Throws<ArgumentException>(() => MatchJob.Parse("", Shape, [1, double.NaN, 1])).Message);
         Assert.Contains("resolution: expected 3", Assert.Throws<ArgumentException>(() => MatchJob.Parse("", Shape, [1, 1])).Message);
+    }
+
+    [Fact]
+    public void Parse_MagmapStackWithTolerance_FijiReadsTheMacroKeysNotTheFlags()
+    {
+        var e = Assert.ThrowsAny<ArgumentException>(() => MatchJob.Parse("mode=magmap tolerance=[3,3,3] unit=pixel", Shape, Res));
+        var (javaClass, message) = ExportGuard.Translate(e);
+        Assert.Equal("java/lang/IllegalArgumentException", javaClass);
+        Assert.Equal("tolerance: magmap stack runs take the tolerance from the ROI profile; leave it out or use mode exact", message);
+    }
+
+    [Fact]
+    public void Parse_DatabaseWithoutExperiment_NamesItAfterTheBlobFile()
+    {
+        var j = MatchJob.Parse("blobs=[/data/brain1_blobs.csv] database=[/tmp/x.db]", Shape, Res);
+        Assert.Equal("brain1_blobs", j.Experiment);
+        Assert.Equal("/tmp/x.db", j.DatabasePath);
+    }
+
+    [Fact]
+    public void Specs_AreTheCoreDeclarationsWithAMacroKey()
+    {
+        Assert.Equal(MatchParameters.All.Where(p => p.Key is not null).Select(p => p.Key), CommandSpecs.Match.Select(p => p.Key));
+        Assert.DoesNotContain(CommandSpecs.Match, p => p.Key == "shape" || p.Flag == "--tol-um");
     }
 }
