@@ -10,7 +10,7 @@ namespace Coloc.Fiji.Tests.Platforms;
 public sealed class WineTests
 {
     [Fact]
-    public void WindowsColoc_UnderWine_WritesLinuxX64Bytes()
+    public async Task WindowsColoc_UnderWine_WritesLinuxX64Bytes()
     {
         string exe = Path.Combine(RepoPaths.RepoRoot, "artifacts", "cli", "win-x64", "coloc.exe");
         if (!File.Exists(exe)) throw new FileNotFoundException($"{exe} is missing (dotnet build build/cli-aot)");
@@ -28,7 +28,8 @@ public sealed class WineTests
             var err = p.StandardError.ReadToEndAsync();
             var stdout = p.StandardOutput.ReadToEnd();
             p.WaitForExit();
-            Assert.True(p.ExitCode == 0, $"wine64 coloc.exe exit {p.ExitCode}\n{stdout}\n{err.Result}");
+            string errText = await err;
+            Assert.True(p.ExitCode == 0, $"wine64 coloc.exe exit {p.ExitCode}\n{stdout}\n{errText}");
             Assert.Contains("0,1: 176 matches", stdout);
         }
         var linux = ImageJHost.Run(CliAotTests.AotColoc, Args("linux"), dir);
