@@ -8,7 +8,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 old=$1; new=${2:-WORKTREE}; out=${3:-$repo/out/bench-compare}
 filters=${BENCH_FILTERS:-"*MagmapStackBench* *MagmapAssignmentBench* *ExactMatchBench* *DetectionBenchmarks* *IntensityColocBench* *BlobCsvReadBench* *MatchCsvWriteBench*"}
-args=(--launchCount 1 --warmupCount 1 --iterationCount 5 --memory)
+args=(--launchCount 1 --warmupCount 1 --iterationCount 5 --memory --inProcess)
 build() { # rev dir
   if [ "$1" = WORKTREE ]; then echo "$repo"; return; fi
   local wt; wt=$(mktemp -d); git -C "$repo" worktree add --detach "$wt" "$1" >/dev/null
