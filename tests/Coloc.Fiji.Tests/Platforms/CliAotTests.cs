@@ -4,7 +4,7 @@ using Coloc.TestKit;
 namespace Coloc.Fiji.Tests.Platforms;
 
 /// <summary>
-/// <c>coloc</c> as a NativeAOT executable (artifacts/cli/linux-x64/coloc, built by build/cli-aot in the solution build)
+/// <c>coloc</c> as a NativeAOT executable (artifacts/cli/linux-x64/coloc, built by src/build/cli-aot in the solution build)
 /// gives the .NET build's bytes on the README's CLI quick start, with and without a results database, and needs
 /// neither a .NET runtime nor a second file.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class CliAotTests
         get
         {
             var p = Path.Combine(RepoPaths.RepoRoot, "artifacts", "cli", "linux-x64", "coloc");
-            if (!File.Exists(p)) throw new FileNotFoundException($"{p} is missing (dotnet build build/cli-aot, or the solution build)");
+            if (!File.Exists(p)) throw new FileNotFoundException($"{p} is missing (dotnet build src/build/cli-aot, or the solution build)");
             return p;
         }
     }

@@ -7,7 +7,7 @@ namespace Coloc.Fiji.Tests.Platforms;
 
 /// <summary>
 /// Every Linux binary Coloc ships needs at most <c>GLIBC_2.28</c> (RHEL/Rocky 8), though it is linked on Debian 12
-/// (glibc 2.36): build/GlibcCompat.targets binds the symbols that moved or changed in 2.29-2.34 to their old versions.
+/// (glibc 2.36): src/build/GlibcCompat.targets binds the symbols that moved or changed in 2.29-2.34 to their old versions.
 /// Read from the dynamic symbol table with <c>objdump -T</c>.
 /// </summary>
 public sealed partial class GlibcVersionTests
@@ -42,7 +42,7 @@ public sealed partial class GlibcVersionTests
     internal static void AssertAtMost228(string binary)
     {
         var (newest, symbol) = NewestGlibc(binary);
-        Assert.True(newest <= Ceiling, $"{binary} needs GLIBC_{newest} (for {symbol}); at most GLIBC_{Ceiling} is allowed: add it to build/GlibcCompat.targets and build/glibc-compat/glibc_compat.c");
+        Assert.True(newest <= Ceiling, $"{binary} needs GLIBC_{newest} (for {symbol}); at most GLIBC_{Ceiling} is allowed: add it to src/build/GlibcCompat.targets and src/build/glibc-compat/glibc_compat.c");
         Assert.True(newest >= new Version(2, 2), $"no GLIBC_ version read from {binary}");
     }
 

@@ -4,7 +4,7 @@ using Coloc.TestKit;
 namespace Coloc.Fiji.Tests.Platforms;
 
 /// <summary>
-/// The win-x64 `coloc.exe` (self-contained trimmed single file, artifacts/cli/win-x64, built by build/cli-aot) under
+/// The win-x64 `coloc.exe` (self-contained trimmed single file, artifacts/cli/win-x64, built by src/build/cli-aot) under
 /// Debian's wine64 writes linux-x64's bytes: the CLI quick start with a results database.
 /// </summary>
 public sealed class WineTests
@@ -13,7 +13,7 @@ public sealed class WineTests
     public async Task WindowsColoc_UnderWine_WritesLinuxX64Bytes()
     {
         string exe = Path.Combine(RepoPaths.RepoRoot, "artifacts", "cli", "win-x64", "coloc.exe");
-        if (!File.Exists(exe)) throw new FileNotFoundException($"{exe} is missing (dotnet build build/cli-aot)");
+        if (!File.Exists(exe)) throw new FileNotFoundException($"{exe} is missing (dotnet build src/build/cli-aot)");
         const string wine = "/usr/lib/wine/wine64";
         if (!File.Exists(wine)) throw new FileNotFoundException($"{wine} is missing (apt-get install wine64)");
         string dir = RepoPaths.NewTempDir(), blobs = Path.Combine(RepoPaths.RepoRoot, "macros", "sample", "blobs.csv");

@@ -3,10 +3,10 @@
 # the plugin's classes in a real JVM load NATIVE_LIB through NativeLoader's override, run Match Blobs on the bundled
 # sample (macros/sample), and the result files must equal those of the managed engine (`dotnet run` of src/Coloc.Cli,
 # the reference every Linux test compares with). Writes OUT/jni and OUT/cli; exit 1 on any difference.
-# Usage: build/smoke-test.sh NATIVE_LIB COLOC_CLI OUT IJ_JAR
+# Usage: src/build/smoke-test.sh NATIVE_LIB COLOC_CLI OUT IJ_JAR
 set -euo pipefail
 lib=$1 cli=$2 out=$3 ij=$4
-root=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$(dirname "$0")/../.." && pwd)
 sample=$root/macros/sample
 sep=:
 case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) sep=';' ;; esac

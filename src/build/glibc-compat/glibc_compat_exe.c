@@ -1,5 +1,5 @@
 /*
- * The executable half of glibc_compat.c (build/GlibcCompat.targets links it into `coloc`, not into libcoloc.so).
+ * The executable half of glibc_compat.c (src/build/GlibcCompat.targets links it into `coloc`, not into libcoloc.so).
  *
  * Scrt1.o of glibc >= 2.34 calls __libc_start_main@GLIBC_2.34 with init = fini = NULL: the new libc runs the
  * program's constructors itself. glibc 2.28 only has __libc_start_main@GLIBC_2.2.5 (2.17 on aarch64), which runs

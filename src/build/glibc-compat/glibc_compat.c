@@ -4,7 +4,7 @@
  * Linking against glibc >= 2.34 binds dlopen, pthread_create and friends to their new GLIBC_2.34 versions (they moved
  * from libdl/libpthread into libc), exp/log/pow to GLIBC_2.29, pthread_sigmask/pthread_getattr_np to GLIBC_2.32 and
  * stat64/fstat64/lstat64 (real functions only since 2.33) to GLIBC_2.33. The link passes -Wl,--wrap=NAME for each
- * (build/GlibcCompat.targets), so every reference to NAME goes to __wrap_NAME below: for the moved functions a tail
+ * (src/build/GlibcCompat.targets), so every reference to NAME goes to __wrap_NAME below: for the moved functions a tail
  * jump to the old version of the same function (bound with .symver to the version glibc 2.28 exports: 2.2.5/2.3.3/2.12
  * on x86-64, 2.17 on aarch64; those versions are still exported by glibc 2.34+ for old binaries); for the stat family
  * a call of the old __xstat64 entry with the stat structure version (_STAT_VER: 1 on x86-64, 0 on aarch64).
