@@ -7,7 +7,7 @@ namespace Coloc.Native;
 /// </summary>
 public static class NativeAbi
 {
-    /// <summary>ABI version 1: exports abiVersion, parameterSpec, readBlobs, matchBlobs, channelStatistics, intensityColocalize, selectMatches, detectBlobs.</summary>
+    /// <summary>JNI ABI version 1 (the C ABI of <c>coloc_*</c> symbols has its own, <see cref="CAbi.CAbiVersion"/>): exports abiVersion, parameterSpec, readBlobs, matchBlobs, channelStatistics, intensityColocalize, selectMatches, detectBlobs.</summary>
     public const int Version = 1;
 
     /// <summary>The JNI symbol prefix of the Java class <c>coloc.ij.ColocNative</c>.</summary>

@@ -17,9 +17,6 @@ namespace Coloc.Cli.Commands;
 /// </summary>
 public static class DetectCommand
 {
-    /// <summary>Planes larger than this (y·x voxels) are detected block by block unless <c>--block-size</c> is given.</summary>
-    public const long WholeImageMaxPlaneVoxels = 1024L * 1024;
-
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter stdout)
     {
@@ -36,7 +33,7 @@ public static class DetectCommand
             using var tiff = TiffStack.Open(path);
             DetectParameters.CheckChannels(options, tiff.Channels, values.ChannelBase);
             var res = DetectParameters.Resolution(values, tiff.ResolutionUm);
-            bool blocks = options.BlockShapeVoxels is not null || (long)tiff.Shape.Y * tiff.Shape.X > WholeImageMaxPlaneVoxels;
+            bool blocks = DetectParameters.InBlocks(options, tiff.Shape);
             var blobs = tiff.PixelType switch
             {
                 TiffPixelType.UInt16 => Run<ushort>(tiff, res, options, blocks),

@@ -81,6 +81,16 @@ public static class DetectParameters
         return values.PositiveVector(SharedParameters.Resolution) ?? imageResolutionUm;
     }
 
+    /// <summary>Planes larger than this (y·x voxels) are detected block by block unless a block size is given.</summary>
+    public const long WholeImageMaxPlaneVoxels = 1024L * 1024;
+
+    /// <summary>Whether detection runs block by block: a block size is given, or a plane exceeds <see cref="WholeImageMaxPlaneVoxels"/>.</summary>
+    public static bool InBlocks(DetectionOptions options, ZyxInt shape)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.BlockShapeVoxels is not null || (long)shape.Y * shape.X > WholeImageMaxPlaneVoxels;
+    }
+
     /// <summary>The profiles resolved from text (for fronts that take them from elsewhere).</summary>
     public static RoiProfile ProfileOf(string names) => ProfileParameters.Resolve(names, []);
 }

@@ -7,7 +7,8 @@ namespace Coloc.Native.Exports;
 public static unsafe class BlobArrays
 {
     /// <summary>Reads a Java <c>double[]</c> of blobs, validated like a blob CSV (finite values, channel a whole number ≥ 0).</summary>
-    /// <exception cref="JavaException">Null, a length that is not a multiple of 7, or a bad value (the message names the blob and column).</exception>
+    /// <exception cref="JavaException">Null or a length that is not a multiple of 7.</exception>
+    /// <exception cref="ArgumentException">A bad value (the message names the blob and column).</exception>
     public static Blob[] Read(JniEnv env, IntPtr array)
     {
         if (array == IntPtr.Zero) throw JavaException.Argument("blobs: null");
@@ -22,16 +23,23 @@ public static unsafe class BlobArrays
             new ReadOnlySpan<double>(p, n).CopyTo(System.Runtime.InteropServices.MemoryMarshal.Cast<Blob, double>(blobs.AsSpan()));
         }
         finally { env.ReleaseCritical(array, p); }
+        Validate(blobs);
+        return blobs;
+    }
+
+    /// <summary>Checks blobs like a blob CSV: every value finite, channel a whole number ≥ 0.</summary>
+    /// <exception cref="ArgumentException">A bad value; the message names the blob (0-based) and column.</exception>
+    public static void Validate(ReadOnlySpan<Blob> blobs)
+    {
         for (int i = 0; i < blobs.Length; i++)
         {
             var b = blobs[i];
             for (int k = 0; k < Blob.CanonicalColumnCount; k++)
                 if (!double.IsFinite(b[k]))
-                    throw JavaException.Argument($"blobs: blob {i} column {BlobColumns.NameOf((BlobColumn)k)} is {b[k]}, must be finite");
+                    throw new ArgumentException($"blobs: blob {i} column {BlobColumns.NameOf((BlobColumn)k)} is {b[k]}, must be finite");
             if (b.Channel < 0 || b.Channel != Math.Floor(b.Channel) || b.Channel > int.MaxValue)
-                throw JavaException.Argument($"blobs: blob {i} channel is {b.Channel}, must be a whole number >= 0");
+                throw new ArgumentException($"blobs: blob {i} channel is {b.Channel}, must be a whole number >= 0");
         }
-        return blobs;
     }
 
     /// <summary>Flattens blobs to 7 doubles each.</summary>

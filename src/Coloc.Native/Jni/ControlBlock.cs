@@ -25,6 +25,9 @@ public sealed unsafe class ControlBlock
         return new ControlBlock(p);
     }
 
+    /// <summary>Wraps raw memory of at least <see cref="Size"/> bytes with the same layout (null = none), e.g. the C ABI's control block.</summary>
+    public static ControlBlock At(void* p) => new((byte*)p);
+
     /// <summary>True once Java asked to cancel.</summary>
     public bool CancelRequested => _p != null && Volatile.Read(ref _p[0]) != 0;
 
