@@ -74,8 +74,13 @@ public static class CliCommands
         ColocCommand,
     ]);
 
+    /// <summary><c>coloc regions</c>.</summary>
+    public static Entry Regions { get; } = new("regions",
+        "Count blobs and matches per atlas region (heat maps as MagellanMapper) and test each region's matches against a null model.",
+        RegionParameters.All);
+
     /// <summary>Every command, in the order of <c>coloc docs</c>.</summary>
-    public static IReadOnlyList<Entry> All { get; } = [Match, Intensity, Detect, DbSelect, Run, Plan, RunBlock, Merge, Status, EmitJobs];
+    public static IReadOnlyList<Entry> All { get; } = [Match, Intensity, Detect, DbSelect, Run, Plan, RunBlock, Merge, Status, EmitJobs, Regions];
 
     /// <summary>The options of <paramref name="entry"/>, ready to add to its command.</summary>
     public static CliParameters Options(Entry entry) => new((entry ?? throw new ArgumentNullException(nameof(entry))).Parameters);
