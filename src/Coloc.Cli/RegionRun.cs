@@ -37,30 +37,22 @@ internal sealed class RegionRun
     public RegionRequest Request { get; }
 
     /// <summary>Reads and checks the inputs named by <paramref name="values"/>.</summary>
-    public static RegionRun Prepare(IParameterValues values, string blobPath, string matchFolder, Blob[]? blobsRead = null)
+    /// <param name="values">The command's values.</param>
+    /// <param name="blobPath">The blob CSV (read unless <paramref name="blobsRead"/> is given; names it in messages).</param>
+    /// <param name="matchFolder">The matches folder.</param>
+    /// <param name="blobsRead">The blobs, when the caller has them.</param>
+    /// <param name="image">The image's shape and calibration when the caller has the image open (<c>coloc run</c>).</param>
+    public static RegionRun Prepare(IParameterValues values, string blobPath, string matchFolder, Blob[]? blobsRead = null,
+        (ZyxInt Shape, Zyx? ResolutionUm)? image = null)
     {
-        var labelsPath = values.Get(RegionParameters.Labels) ?? throw new ParameterException(RegionParameters.Labels, "is required");
-        int? level = values.Given(RegionParameters.Level) ? values.Integer(RegionParameters.Level, 0) : null;
-        string? ontologyPath = values.Get(RegionParameters.Ontology);
-        if (level is not null && ontologyPath is null) throw new ParameterException(RegionParameters.Level, "needs {0}", RegionParameters.Ontology);
         int threads = values.Integer(SharedParameters.Threads, Environment.ProcessorCount);
-        var (imageShape, imageRes) = ImageShape(values);
+        var (imageShape, imageRes) = image ?? ImageShape(values);
+        var (labelsPath, labels, ontologyPath, ontology, level) = ReadLabels(values, imageShape);
+        var ls = labels.Shape;
 
         var blobs = blobsRead ?? BlobCsv.Read(blobPath, threads);
         var folder = MatchFolder.Read(matchFolder);
         folder.CheckAgainst(blobs, matchFolder, blobPath);
-        var labels = LabelsReader.Read(labelsPath).Grid;
-        var ls = labels.Shape;
-        if (ls.Z > imageShape.Z || ls.Y > imageShape.Y || ls.X > imageShape.X)
-            throw new ColocFormatException($"{labelsPath}: labels of {ls} are larger than the image ({imageShape}); labels must be at the image's resolution or lower");
-        Ontology? ontology = null;
-        if (ontologyPath is not null)
-        {
-            ontology = OntologyJson.Read(ontologyPath);
-            var missing = labels.Ids.ToArray().Distinct().Where(id => id != 0 && ontology.Find(id) is null).Order().Take(6).ToArray();
-            if (missing.Length > 0)
-                throw new ColocFormatException($"{ontologyPath}: the ontology lacks label id(s) present in {labelsPath}: {string.Join(", ", missing.Take(5))}{(missing.Length > 5 ? ", …" : "")}");
-        }
 
         var selected = values.Channels(SharedParameters.Channels);
         var channels = (selected ?? blobs.Select(b => (int)b.Channel).Distinct().ToArray()).Order().ToArray();
@@ -129,6 +121,31 @@ internal sealed class RegionRun
         var result = RegionAnalysis.Run(Request);
         RegionsOutput.Write(outDir, Request.Channels, result, _name, _voxelUm3, _parameters);
         return result;
+    }
+
+    /// <summary>
+    /// Reads and checks the labels (integer, not larger than <paramref name="imageShape"/>) and the ontology (parses,
+    /// names every non-zero label); <c>coloc run</c> calls it before detecting so bad labels fail before anything is written.
+    /// </summary>
+    public static (string Path, LabelGrid Labels, string? OntologyPath, Ontology? Ontology, int? Level) ReadLabels(IParameterValues values, ZyxInt imageShape)
+    {
+        var labelsPath = values.Get(RegionParameters.Labels) ?? throw new ParameterException(RegionParameters.Labels, "is required");
+        int? level = values.Given(RegionParameters.Level) ? values.Integer(RegionParameters.Level, 0) : null;
+        string? ontologyPath = values.Get(RegionParameters.Ontology);
+        if (level is not null && ontologyPath is null) throw new ParameterException(RegionParameters.Level, "needs {0}", RegionParameters.Ontology);
+        var labels = LabelsReader.Read(labelsPath).Grid;
+        var ls = labels.Shape;
+        if (ls.Z > imageShape.Z || ls.Y > imageShape.Y || ls.X > imageShape.X)
+            throw new ColocFormatException($"{labelsPath}: labels of {ls} are larger than the image ({imageShape}); labels must be at the image's resolution or lower");
+        Ontology? ontology = null;
+        if (ontologyPath is not null)
+        {
+            ontology = OntologyJson.Read(ontologyPath);
+            var missing = labels.Ids.ToArray().Distinct().Where(id => id != 0 && ontology.Find(id) is null).Order().Take(6).ToArray();
+            if (missing.Length > 0)
+                throw new ColocFormatException($"{ontologyPath}: the ontology lacks label id(s) present in {labelsPath}: {string.Join(", ", missing.Take(5))}{(missing.Length > 5 ? ", …" : "")}");
+        }
+        return (labelsPath, labels, ontologyPath, ontology, level);
     }
 
     private static (ZyxInt Shape, Zyx? ResolutionUm) ImageShape(IParameterValues values)

@@ -33,7 +33,9 @@ public static class CliCommands
     /// <summary><c>coloc run</c>.</summary>
     public static Entry Run { get; } = new("run",
         "Detect blobs, match them between channels (exact) and colocalize by intensity, in one go.",
-        [OutFolder, Database, Experiment, .. PipelineParameters.All]);
+        [OutFolder, Database, Experiment, .. PipelineParameters.All,
+         RegionParameters.Labels with { Help = RegionParameters.Labels.Help + "; adds coloc regions' output in OUT/regions" },
+         RegionParameters.Ontology, RegionParameters.Level, RegionParameters.Permutations, RegionParameters.Seed]);
 
     /// <summary><c>coloc plan</c>.</summary>
     public static Entry Plan { get; } = new("plan",
