@@ -25,6 +25,7 @@ public static class Program
             PlanCommand.Create(stdout),
             RunBlockCommand.Create(stdout, Environment.GetEnvironmentVariable),
             DocsCommand.Create(stdout),
+            RegionsCommand.Create(stdout),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -32,7 +32,7 @@ public static class MatchCommand
             var sw = Stopwatch.StartNew();
             var input = BlobCsv.Read(blobPath, request.Threads);
             var matches = MatchEngine.Run(input, request);
-            var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
+            var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input) with { TolVoxels = request.EffectiveTolVoxels() };
             matches = ResultWriter.Write(
                 new ResultTarget { Folder = outDir, DatabasePath = dbPath, Experiment = exp, Threads = request.Threads }, new ResultContent(matches, summary));
             if (dbPath is not null) stdout.WriteLine($"stored {matches.TotalCount} match(es) in {dbPath} (experiment '{exp}')");

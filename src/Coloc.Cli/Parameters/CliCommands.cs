@@ -33,7 +33,9 @@ public static class CliCommands
     /// <summary><c>coloc run</c>.</summary>
     public static Entry Run { get; } = new("run",
         "Detect blobs, match them between channels (exact) and colocalize by intensity, in one go.",
-        [OutFolder, Database, Experiment, .. PipelineParameters.All]);
+        [OutFolder, Database, Experiment, .. PipelineParameters.All,
+         RegionParameters.Labels with { Help = RegionParameters.Labels.Help + "; adds coloc regions' output in OUT/regions" },
+         RegionParameters.Ontology, RegionParameters.Level, RegionParameters.Permutations, RegionParameters.Seed]);
 
     /// <summary><c>coloc plan</c>.</summary>
     public static Entry Plan { get; } = new("plan",
@@ -74,8 +76,13 @@ public static class CliCommands
         ColocCommand,
     ]);
 
+    /// <summary><c>coloc regions</c>.</summary>
+    public static Entry Regions { get; } = new("regions",
+        "Count blobs and matches per atlas region (heat maps as MagellanMapper) and test each region's matches against a null model.",
+        RegionParameters.All);
+
     /// <summary>Every command, in the order of <c>coloc docs</c>.</summary>
-    public static IReadOnlyList<Entry> All { get; } = [Match, Intensity, Detect, DbSelect, Run, Plan, RunBlock, Merge, Status, EmitJobs];
+    public static IReadOnlyList<Entry> All { get; } = [Match, Intensity, Detect, DbSelect, Run, Plan, RunBlock, Merge, Status, EmitJobs, Regions];
 
     /// <summary>The options of <paramref name="entry"/>, ready to add to its command.</summary>
     public static CliParameters Options(Entry entry) => new((entry ?? throw new ArgumentNullException(nameof(entry))).Parameters);

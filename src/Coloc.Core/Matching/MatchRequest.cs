@@ -45,6 +45,17 @@ public sealed record MatchRequest
     /// </summary>
     public ZyxInt? BlockSizeVoxels { get; init; }
 
+    /// <summary>
+    /// The tolerance in voxels the matches of this request are made with: an ROI run's given tolerance; a stack run's
+    /// given one (exact) or the profile's (<c>overlap base × verify_tol_factor</c>; always for magmap).
+    /// </summary>
+    public Zyx EffectiveTolVoxels()
+    {
+        if (Roi is not null) return ResolveTolVoxels(default);
+        var profileTol = new Magmap.MagmapBlockGeometry(Profile, ResolutionUm).MatchTolVoxels;
+        return Mode == MatchMode.Magmap ? profileTol : ResolveTolVoxels(profileTol);
+    }
+
     /// <summary>The tolerance in voxels that this request implies for a stack run, given the profile's geometry.</summary>
     public Zyx ResolveTolVoxels(Zyx profileTolVoxels)
     {

@@ -1,4 +1,5 @@
 using Coloc.Core.Blobs;
+using Coloc.Core.Geometry;
 
 namespace Coloc.Core.Matching;
 
@@ -9,6 +10,9 @@ namespace Coloc.Core.Matching;
 public sealed record MatchSummary(
     string Mode, IReadOnlyList<(ChannelPair Pair, int Count)> Pairs, IReadOnlyList<(int Channel, int Blobs)> BlobsPerChannel)
 {
+    /// <summary>The tolerance the matches were made with, voxels z,y,x (summary.json <c>tol_voxels</c>), or null when not recorded.</summary>
+    public Zyx? TolVoxels { get; init; }
+
     /// <summary>Summarises <paramref name="matches"/> over the input <paramref name="blobs"/>.</summary>
     public static MatchSummary Of(string mode, MatchSet matches, ReadOnlySpan<Blob> blobs)
     {

@@ -5,7 +5,7 @@ namespace Coloc.IO.Json;
 
 /// <summary>
 /// <c>summary.json</c> (format version 1): <c>format_version</c>, <c>mode</c>, <c>pairs</c> (keys in order, as
-/// <c>[a, b]</c>), <c>counts</c> (<c>"a,b"</c> → matches), <c>blobs_per_channel</c> (<c>"c"</c> → blobs), then any
+/// <c>[a, b]</c>), <c>counts</c> (<c>"a,b"</c> → matches), <c>blobs_per_channel</c> (<c>"c"</c> → blobs), <c>tol_voxels</c> [z, y, x] when known, then any
 /// extra sections the caller adds.
 /// </summary>
 public static class SummaryJson
@@ -36,6 +36,14 @@ public static class SummaryJson
         w.WriteStartObject("blobs_per_channel");
         foreach (var (c, n) in summary.BlobsPerChannel) w.WriteNumber(c.ToString(System.Globalization.CultureInfo.InvariantCulture), n);
         w.WriteEndObject();
+        if (summary.TolVoxels is { } t)
+        {
+            w.WriteStartArray("tol_voxels");
+            w.WriteNumberValue(t.Z);
+            w.WriteNumberValue(t.Y);
+            w.WriteNumberValue(t.X);
+            w.WriteEndArray();
+        }
         extra?.Invoke(w);
         w.WriteEndObject();
         w.Flush();

@@ -1,0 +1,77 @@
+namespace Coloc.Core.Parameters;
+
+/// <summary>
+/// Colocalization per atlas region (<c>coloc regions</c>, <c>coloc run --labels</c>): the parameters, declared once.
+/// </summary>
+public static class RegionParameters
+{
+    /// <summary>The match folder (matches_c&lt;a&gt;_c&lt;b&gt;.csv + summary.json of <c>coloc match</c>/<c>run</c>).</summary>
+    public static ParameterSpec Matches { get; } = new("matches", ParameterKind.Folder,
+        "Folder of matches_c<a>_c<b>.csv and summary.json from coloc match/run on the same blobs (mode and tolerance are read from its summary.json)")
+    { Flag = "--matches", Required = true };
+
+    /// <summary>The atlas labels image.</summary>
+    public static ParameterSpec Labels { get; } = new("labels", ParameterKind.FileIn,
+        "Atlas labels image at any resolution: TIFF, MetaImage (.mhd/.raw), NIfTI-1 (.nii, .nii.gz) or .npy; integer ids, negative = mirrored hemisphere")
+    { Flag = "--labels", Key = "labels" };
+
+    /// <summary>Full-resolution image shape (the blobs' grid).</summary>
+    public static ParameterSpec ImageShape { get; } = new("image shape", ParameterKind.Vector,
+        "Shape Z,Y,X of the image the blobs were detected in (labels scale = labels shape / this)")
+    { Flag = "--image-shape", Unit = "voxels" };
+
+    /// <summary>The image, for its shape (instead of <see cref="ImageShape"/>).</summary>
+    public static ParameterSpec Image { get; } = SharedParameters.Image with
+    {
+        Required = false, Help = "The image the blobs were detected in (TIFF), for its shape and calibration; instead of --image-shape",
+    };
+
+    /// <summary>Ontology JSON.</summary>
+    public static ParameterSpec Ontology { get; } = new("ontology", ParameterKind.FileIn,
+        "Atlas ontology JSON (Allen/MagellanMapper tree with children, or brainglobe structures.json) naming the regions")
+    { Flag = "--ontology", Key = "ontology" };
+
+    /// <summary>Ontology level to aggregate to.</summary>
+    public static ParameterSpec Level { get; } = new("level", ParameterKind.Integer,
+        "Aggregate to this ontology level: one row per region of level <= N, summing itself and its descendants (both sides); needs --ontology")
+    { Flag = "--level", Key = "level", Minimum = 0, DefaultText = "labels as drawn" };
+
+    /// <summary>Matching mode override.</summary>
+    public static ParameterSpec Mode { get; } = MatchParameters.Mode with
+    {
+        Default = null, DefaultText = "from the matches' summary.json, else exact",
+        Help = "Mode of the matches (and of the null model's rematching): exact or magmap",
+    };
+
+    /// <summary>Null model draws.</summary>
+    public static ParameterSpec Permutations { get; } = new("permutations", ParameterKind.Integer,
+        "Null model draws N (channel b redrawn uniformly in its region, rematched); p = (1 + #{null >= observed}) / (N + 1); 0 = no significance")
+    { Flag = "--permutations", Key = "permutations", Minimum = 0, Default = "199" };
+
+    /// <summary>Seed of the null model.</summary>
+    public static ParameterSpec Seed { get; } = new("seed", ParameterKind.Integer,
+        "Seed of the null model; the same seed gives the same numbers for any thread count")
+    { Flag = "--seed", Key = "seed", Minimum = 0, Default = "1" };
+
+    /// <summary>Every parameter of <c>coloc regions</c>, in the order of the help.</summary>
+    public static IReadOnlyList<ParameterSpec> All { get; } =
+    [
+        SharedParameters.Blobs,
+        Matches,
+        Labels with { Required = true },
+        ImageShape,
+        Image,
+        Ontology,
+        Level,
+        SharedParameters.Tolerance with { DefaultText = "from the matches' summary.json, else the profile" },
+        SharedParameters.ToleranceUm,
+        Mode,
+        Permutations,
+        Seed,
+        SharedParameters.Channels with { Help = "Channels whose pairs to count, 0-based, e.g. 0,2" },
+        SharedParameters.Resolution with { DefaultText = "from --image, else 1,1,1" },
+        SharedParameters.Profile,
+        SharedParameters.OutFolder with { Help = "Output folder for regions.csv, heat_c<k>.tif, heat_match_c<a>_c<b>.tif, summary.json; written all-or-nothing" },
+        SharedParameters.Threads,
+    ];
+}

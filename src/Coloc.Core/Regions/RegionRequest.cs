@@ -1,0 +1,45 @@
+using Coloc.Core.Blobs;
+using Coloc.Core.Geometry;
+using Coloc.Core.Matching;
+
+namespace Coloc.Core.Regions;
+
+/// <summary>One per-region analysis (immutable): inputs of <see cref="RegionAnalysis.Run"/>.</summary>
+public sealed record RegionRequest
+{
+    /// <summary>All input blobs (full-resolution voxels z,y,x).</summary>
+    public required Blob[] Blobs { get; init; }
+
+    /// <summary>The observed matches per channel pair (a pair may be empty).</summary>
+    public required IReadOnlyList<(ChannelPair Pair, BlobMatch Matches)> Pairs { get; init; }
+
+    /// <summary>Channels counted (ascending), 0-based.</summary>
+    public required int[] Channels { get; init; }
+
+    /// <summary>The labels.</summary>
+    public required LabelGrid Labels { get; init; }
+
+    /// <summary>Full-resolution image shape, voxels z,y,x.</summary>
+    public required ZyxInt ImageShape { get; init; }
+
+    /// <summary>The tolerance of the matches in voxels (for the CSR expectation).</summary>
+    public required Zyx TolVoxels { get; init; }
+
+    /// <summary>Rematches blobs of both channels of a pair with the observed mode and tolerance (thread-safe, deterministic).</summary>
+    public required Func<ChannelPair, Blob[], BlobMatch> Rematch { get; init; }
+
+    /// <summary>Null draws; 0 = no significance. Default 199.</summary>
+    public int Permutations { get; init; } = 199;
+
+    /// <summary>Seed; default 1.</summary>
+    public long Seed { get; init; } = 1;
+
+    /// <summary>Threads (never changes the result).</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The ontology to aggregate with, or null.</summary>
+    public Ontology? Ontology { get; init; }
+
+    /// <summary>Aggregate to this ontology level (needs <see cref="Ontology"/>), or null for the labels as drawn.</summary>
+    public int? Level { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace Coloc.Core.Regions;
+
+/// <summary>Per-region statistics of one channel pair (arrays in region row order; NaN where undefined).</summary>
+/// <param name="Expected">Mean null count of matches.</param>
+/// <param name="Enrichment">Observed / expected.</param>
+/// <param name="P">Monte Carlo p-value, (1 + #{null ≥ observed}) / (N + 1).</param>
+/// <param name="Q">Benjamini–Hochberg q-value over the regions.</param>
+public sealed record RegionStatistics(double[] Expected, double[] Enrichment, double[] P, double[] Q);
