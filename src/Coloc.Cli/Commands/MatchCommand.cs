@@ -30,6 +30,13 @@ public static class MatchCommand
             string? exp = MatchParameters.Experiment(values, blobPath);
 
             var sw = Stopwatch.StartNew();
+            if (OutOfCoreMatch.Chosen(values, request, blobPath, dbPath))
+            {
+                var (streamed, slabs) = OutOfCoreMatch.Run(values, request, blobPath, outDir);
+                foreach (var line in streamed.Lines()) stdout.WriteLine(line);
+                stdout.WriteLine($"wrote {streamed.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s (out of core, {slabs} slab(s))");
+                return ExitCodes.Ok;
+            }
             var input = BlobCsv.Read(blobPath, request.Threads);
             var matches = MatchEngine.Run(input, request);
             var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input) with { TolVoxels = request.EffectiveTolVoxels() };

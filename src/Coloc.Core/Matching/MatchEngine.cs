@@ -25,12 +25,19 @@ public static class MatchEngine
         };
     }
 
-    private static MatchSet RunExact(Blob[] blobs, MatchRequest r, CancellationToken ct)
+    private static MatchSet RunExact(Blob[] blobs, MatchRequest r, CancellationToken ct) =>
+        ExactColocalizer.Colocalize(blobs, ExactOptions(r), ct);
+
+    /// <summary>
+    /// The exact-mode options <paramref name="r"/> implies (also for out-of-core runs, <see cref="SlabColocalizer"/>):
+    /// ROI runs need an explicit tolerance (checked by <see cref="Validate"/>); stack runs default to the profile's
+    /// (overlap base × verify_tol_factor), exactly as magmap mode.
+    /// </summary>
+    public static ExactMatchOptions ExactOptions(MatchRequest r)
     {
-        // ROI runs need an explicit tolerance (checked by Validate); stack runs default to the profile's
-        // (overlap base × verify_tol_factor), exactly as magmap mode.
+        ArgumentNullException.ThrowIfNull(r);
         var profileTol = r.Roi is null ? new MagmapBlockGeometry(r.Profile, r.ResolutionUm).MatchTolVoxels : default;
-        var options = new ExactMatchOptions
+        return new ExactMatchOptions
         {
             TolVoxels = r.ResolveTolVoxels(profileTol),
             Roi = r.Roi,
@@ -38,7 +45,6 @@ public static class MatchEngine
             Threads = r.Threads,
             BlockSizeVoxels = r.BlockSizeVoxels,
         };
-        return ExactColocalizer.Colocalize(blobs, options, ct);
     }
 
     private static MatchSet RunMagmap(Blob[] blobs, MatchRequest r, CancellationToken ct)

@@ -39,6 +39,16 @@ public static class MatchParameters
         DefaultText = null, Default = "1,1,1",
     };
 
+    /// <summary>Out-of-core exact matching (command line only): <c>auto</c>, <c>on</c> or <c>off</c>.</summary>
+    public static ParameterSpec OutOfCore { get; } = new("out of core", ParameterKind.Choice,
+        "Exact runs: match z-slab by z-slab from temporary files next to the output folder (same bytes, memory bounded by the slab memory; not with a database); auto: when the in-memory run would need more than the slab memory")
+    { Flag = "--out-of-core", Default = "auto", Choices = ["auto", "on", "off"] };
+
+    /// <summary>Memory budget of an exact run, MiB (command line only).</summary>
+    public static ParameterSpec SlabMemory { get; } = new("slab memory", ParameterKind.Integer,
+        "Exact runs: memory budget; above it (planned from the blob file's size) the run goes out of core, in slabs sized to it")
+    { Flag = "--slab-memory", Unit = "MiB", Default = "2048", Minimum = 64 };
+
     /// <summary>Every parameter of the command, in the order of the help and the dialog.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } =
     [
@@ -69,6 +79,8 @@ public static class MatchParameters
         SharedParameters.Experiment,
         SharedParameters.Threads,
         SharedParameters.BlockSize with { DefaultText = "engine's", Help = SharedParameters.BlockSize.Help + " (exact runs: blocks that divide the candidate search; components stay global)" },
+        OutOfCore,
+        SlabMemory,
     ];
 
     /// <summary>

@@ -37,6 +37,53 @@ public static class BlobCsv
         }
     }
 
+    /// <summary>
+    /// Streams the blobs of a CSV file in row order as consecutive chunks, so a file larger than memory can be read;
+    /// values and messages are those of <see cref="Read(string, int)"/> (a UTF-16/32 file is read whole, as one chunk).
+    /// </summary>
+    /// <exception cref="ColocFormatException">As <see cref="Read(string, int)"/>.</exception>
+    public static void ReadChunks(string path, int threads, Action<Blob[]> chunk)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(chunk);
+        if (!File.Exists(path)) throw new ColocFormatException($"{path}: blob file not found");
+        try
+        {
+            if (BlobCsvReader.ReadChunks(path, threads > 0 ? threads : Environment.ProcessorCount, chunk)) return;
+            using var r = new StreamReader(path, System.Text.Encoding.UTF8, true, 1 << 16);
+            chunk(Read(r, path));
+        }
+        catch (IOException e)
+        {
+            throw new ColocFormatException($"{path}: cannot read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// About how many blobs a CSV file holds, without reading it all: its size over the mean length of the lines in
+    /// its first MiB (exact for a file of at most that size, up to blank lines). 0 for a missing or empty file.
+    /// </summary>
+    public static long EstimateCount(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var head = new byte[(int)Math.Min(fs.Length, 1 << 20)];
+            int got = fs.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var span = head.AsSpan(0, got);
+            int first = span.IndexOf((byte)'\n');
+            if (first < 0) return 0;
+            int lines = span[(first + 1)..].Count((byte)'\n');
+            if (got == fs.Length) return lines + (span[^1] == (byte)'\n' ? 0 : 1);
+            return lines == 0 ? 1 : (long)Math.Ceiling((double)(fs.Length - first - 1) * lines / (got - first - 1));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Reads blobs from a reader; <paramref name="name"/> names the source in error messages.</summary>
     public static Blob[] Read(TextReader reader, string name)
     {

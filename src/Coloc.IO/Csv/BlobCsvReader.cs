@@ -21,13 +21,33 @@ internal static class BlobCsvReader
     /// <param name="blockBytes">Bytes read per block (tests use small blocks to cross block edges).</param>
     public static Blob[]? Read(string path, int threads, int blockBytes = DefaultBlockBytes)
     {
+        var parts = new List<Blob[]>();
+        if (!ReadChunks(path, threads, parts.Add, blockBytes)) return null;
+        if (parts.Count == 1) return parts[0];
+        int total = parts.Sum(p => p.Length);
+        var all = new Blob[total];
+        int o = 0;
+        foreach (var p in parts) { p.CopyTo(all, o); o += p.Length; }
+        return all;
+    }
+
+    /// <summary>
+    /// Streams the blobs in row order as consecutive chunks (memory: one block of the file and its blobs); returns
+    /// false, having passed nothing, when the file starts with a UTF-16/32 byte order mark (use the text path).
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="threads">Parser threads.</param>
+    /// <param name="chunk">Receives each chunk of blobs, in row order.</param>
+    /// <param name="blockBytes">Bytes read per block.</param>
+    public static bool ReadChunks(string path, int threads, Action<Blob[]> chunk, int blockBytes = DefaultBlockBytes)
+    {
         using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var buf = new byte[(int)Math.Min(blockBytes, Math.Max(4, fs.Length + 1))];
         int have = Fill(fs, buf, 0);
         bool eof = have < buf.Length;
         var head = buf.AsSpan(0, have);
         if (head.StartsWith(new byte[] { 0xFF, 0xFE }) || head.StartsWith(new byte[] { 0xFE, 0xFF }) || head.StartsWith(new byte[] { 0, 0, 0xFE, 0xFF }))
-            return null;
+            return false;
         int pos = head.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }) ? 3 : 0;
         // Header: the first line (grow the buffer until it is complete).
         int term;
@@ -38,7 +58,6 @@ internal static class BlobCsvReader
         var (col, width) = BlobCsv.ParseHeader(Encoding.UTF8.GetString(buf, pos, headerEnd - pos), path);
         pos = SkipTerminator(buf, headerEnd, have);
         long line = 1;
-        var parts = new List<Blob[]>();
         while (true)
         {
             int last = buf.AsSpan(pos, have - pos).LastIndexOf((byte)'\n');
@@ -48,7 +67,7 @@ internal static class BlobCsvReader
                 (buf, have, eof) = Grow(fs, buf, have);
                 continue;
             }
-            line = ParseRegion(buf, pos, end, line, col, width, path, threads, parts);
+            line = ParseRegion(buf, pos, end, line, col, width, path, threads, chunk);
             if (eof) break;
             int rest = have - end;
             Buffer.BlockCopy(buf, end, buf, 0, rest);
@@ -56,15 +75,10 @@ internal static class BlobCsvReader
             eof = have < buf.Length;
             pos = 0;
         }
-        if (parts.Count == 1) return parts[0];
-        int total = parts.Sum(p => p.Length);
-        var all = new Blob[total];
-        int o = 0;
-        foreach (var p in parts) { p.CopyTo(all, o); o += p.Length; }
-        return all;
+        return true;
     }
 
-    private static long ParseRegion(byte[] buf, int start, int end, long line, int[] col, int width, string name, int threads, List<Blob[]> parts)
+    private static long ParseRegion(byte[] buf, int start, int end, long line, int[] col, int width, string name, int threads, Action<Blob[]> chunk)
     {
         int pieces = end - start < (1 << 16) ? 1 : Math.Max(1, threads) * 4;
         var cut = new int[pieces + 1];
@@ -93,7 +107,7 @@ internal static class BlobCsvReader
             }
         });
         foreach (var e in errors) if (e is not null) throw e;
-        parts.AddRange(blobs);
+        foreach (var b in blobs) chunk(b);
         return firstLine[pieces];
     }
 

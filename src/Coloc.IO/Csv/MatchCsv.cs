@@ -23,9 +23,23 @@ public static class MatchCsv
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(matches);
+        WriteHeader(w);
+        WriteRows(w, matches.Rows, threads);
+    }
+
+    /// <summary>Writes the header line (a streamed table: this, then <see cref="WriteRows"/> for each piece in order).</summary>
+    public static void WriteHeader(TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
         w.Write(Header);
         w.Write('\n');
-        var rows = matches.Rows;
+    }
+
+    /// <summary>Writes rows without the header, exactly as <see cref="Write"/> does.</summary>
+    public static void WriteRows(TextWriter w, IReadOnlyList<MatchRow> rows, int threads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(rows);
         int chunks = (rows.Count + ChunkRows - 1) / ChunkRows;
         int parallel = Math.Max(1, threads > 0 ? threads : Environment.ProcessorCount);
         int wave = parallel * 2;

@@ -31,8 +31,8 @@ internal sealed class MultiPositiveCounter
         foreach (int i in b) _mask[i] |= bitA;
     }
 
-    /// <summary>Every (channel, set) with its count: channels ascending, then sets by size, then lexicographically.</summary>
-    public IReadOnlyList<MultiPositiveSet> Result(int[][] participants)
+    /// <summary>Every (channel, set) with its count (<paramref name="participants"/>: blob indices per channel): channels ascending, then sets by size, then lexicographically.</summary>
+    public IReadOnlyList<MultiPositiveSet> Result(IReadOnlyList<IEnumerable<int>> participants)
     {
         int n = _channels.Length;
         var list = new List<MultiPositiveSet>();

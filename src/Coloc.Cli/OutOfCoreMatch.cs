@@ -1,0 +1,53 @@
+using Coloc.Core.Matching;
+using Coloc.Core.Matching.Exact;
+using Coloc.Core.Parameters;
+using Coloc.IO.Csv;
+using Coloc.IO.Results;
+using Coloc.IO.Slabs;
+
+namespace Coloc.Cli;
+
+/// <summary>
+/// <c>coloc match</c> out of core: whether a run goes slab by slab (<see cref="MatchParameters.OutOfCore"/>,
+/// <see cref="MatchParameters.SlabMemory"/>), and the run itself: blobs streamed from the CSV into z-slab files next
+/// to the output folder (<see cref="SlabFileSet"/>), swept by <see cref="SlabColocalizer"/>, rows streamed into the
+/// folder (<see cref="SlabResultWriter"/>); the slab files are deleted whatever happens.
+/// </summary>
+internal static class OutOfCoreMatch
+{
+    /// <summary>True when the run goes out of core: forced, or in auto mode when the planned in-memory run exceeds the budget.</summary>
+    /// <exception cref="ParameterException">Forced on a run it cannot do (magmap mode, a database).</exception>
+    public static bool Chosen(IParameterValues values, MatchRequest request, string blobPath, string? dbPath)
+    {
+        string choice = values.Choice(MatchParameters.OutOfCore);
+        if (choice == "off") return false;
+        bool forced = choice == "on";
+        if (request.Mode != MatchMode.Exact)
+            return forced ? throw new ParameterException(MatchParameters.OutOfCore, "exact mode only ({0} exact)", MatchParameters.Mode) : false;
+        if (dbPath is not null)
+            return forced ? throw new ParameterException(MatchParameters.OutOfCore, "not with {0} (write a folder, then load it)", SharedParameters.Database) : false;
+        return forced || ExactMemoryPlan.InMemoryBytes(BlobCsv.EstimateCount(blobPath)) > BudgetBytes(values);
+    }
+
+    /// <summary>Runs the match out of core into <paramref name="outDir"/>; returns the summary and the number of slabs.</summary>
+    public static (MatchSummary Summary, int Slabs) Run(IParameterValues values, MatchRequest request, string blobPath, string outDir)
+    {
+        var options = MatchEngine.ExactOptions(request);
+        int slabs = ExactMemoryPlan.SlabCount(BlobCsv.EstimateCount(blobPath), BudgetBytes(values));
+        var (z0, z1) = request.Roi is { } roi ? (roi.Offset.Z, roi.Offset.Z + roi.Size.Z) : (0.0, request.ShapeVoxels!.Value.Z);
+        using var files = SlabFileSet.Create(TempParent(outDir), z0, z1, slabs, chunk => BlobCsv.ReadChunks(blobPath, request.Threads, chunk));
+        var run = new SlabColocalizer(files, options);
+        return (SlabResultWriter.Write(outDir, run, files.BlobsPerChannel, request.Threads), slabs);
+    }
+
+    private static long BudgetBytes(IParameterValues values) =>
+        (long)values.Integer(MatchParameters.SlabMemory, int.Parse(MatchParameters.SlabMemory.Default!, System.Globalization.CultureInfo.InvariantCulture)) << 20;
+
+    /// <summary>The folder that holds the output folder, or its nearest existing ancestor.</summary>
+    private static string TempParent(string outDir)
+    {
+        var d = Path.GetDirectoryName(Path.GetFullPath(outDir));
+        while (d is not null && !Directory.Exists(d)) d = Path.GetDirectoryName(d);
+        return d ?? Path.GetTempPath();
+    }
+}

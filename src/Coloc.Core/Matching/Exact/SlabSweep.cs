@@ -1,0 +1,183 @@
+using Coloc.Core.Blobs;
+
+namespace Coloc.Core.Matching.Exact;
+
+/// <summary>
+/// One channel pair of a <see cref="SlabColocalizer"/>: the window of kept blobs, slab by slab; closed components
+/// solved and forgotten, rows streamed out below the watermark (see the remarks of <see cref="SlabColocalizer"/>).
+/// </summary>
+internal sealed class SlabSweep(SlabColocalizer run, ChannelPair pair)
+{
+    /// <summary>Relative margin on the threshold when deciding that no unread blob can reach a component.</summary>
+    private const double Margin = 1e-6;
+
+    private SlabBlobs _keptA = SlabBlobs.Empty, _keptB = SlabBlobs.Empty;
+    private readonly List<MatchRow> _pending = [];
+
+    public IEnumerable<ArraySegment<MatchRow>> Run(CancellationToken ct)
+    {
+        var source = run.Source;
+        int slabs = source.SlabCount;
+        // after[k]: the smallest z of slabs k+1.. (the frontier once slab k is read).
+        var after = new double[slabs];
+        double min = double.PositiveInfinity;
+        for (int k = slabs - 1; k >= 0; k--)
+        {
+            after[k] = min;
+            min = Math.Min(min, source.MinZ(k));
+        }
+        for (int k = 0; k < slabs; k++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var a = Window(_keptA, run.Participants(k, pair.A));
+            var b = Window(_keptB, run.Participants(k, pair.B));
+            Step(a, b, after[k], ct);
+            double watermark = after[k];
+            foreach (var blob in _keptA.Blobs) watermark = Math.Min(watermark, blob.Z);
+            var rows = Release(watermark);
+            if (rows.Count > 0) yield return rows;
+        }
+    }
+
+    /// <summary>Matches the window (a, b); keeps what may still meet an unread blob (z ≥ <paramref name="frontierZ"/>).</summary>
+    private void Step(SlabBlobs a, SlabBlobs b, double frontierZ, CancellationToken ct)
+    {
+        var tol = run.Tolerance;
+        var s = tol.Scaling;
+        double limit = frontierZ * s.Z - tol.Threshold * (1 + Margin);
+        int nA = a.Blobs.Length, nB = b.Blobs.Length;
+        if (nA == 0 || nB == 0)
+        {
+            _keptA = Near(a, null, 0, limit, s.Z);
+            _keptB = Near(b, null, 0, limit, s.Z);
+            return;
+        }
+        var blobs = new Blob[nA + nB];
+        a.Blobs.CopyTo(blobs, 0);
+        b.Blobs.CopyTo(blobs, nA);
+        var globalA = Enumerable.Range(0, nA).ToArray();
+        var globalB = Enumerable.Range(nA, nB).ToArray();
+        var edges = CandidateSearch.Find(Scaled(a.Blobs, s), Scaled(b.Blobs, s), tol.Threshold, s, run.Options.BlockSizeVoxels, run.Options.Threads, ct);
+        var comps = new ComponentSet(nA, nB, edges);
+        var compOf = new int[nA + nB];
+        Array.Fill(compOf, -1);
+        var closed = new List<int>();
+        for (int c = 0; c < comps.Count; c++)
+        {
+            bool open = false;
+            for (int t = comps.NodeStart[c]; t < comps.NodeStart[c + 1]; t++)
+            {
+                int v = comps.Nodes[t];
+                compOf[v] = c;
+                open |= blobs[v].Z * s.Z >= limit;
+            }
+            if (!open) closed.Add(c);
+            else for (int t = comps.NodeStart[c]; t < comps.NodeStart[c + 1]; t++) compOf[comps.Nodes[t]] = -2;
+        }
+        Solve(blobs, a, b, globalA, globalB, edges, comps, closed, ct);
+        _keptA = Near(a, compOf, 0, limit, s.Z);
+        _keptB = Near(b, compOf, nA, limit, s.Z);
+    }
+
+    /// <summary>Solves the closed components and adds their rows to the pending ones.</summary>
+    private void Solve(Blob[] blobs, SlabBlobs a, SlabBlobs b, int[] globalA, int[] globalB, CandidateEdges edges, ComponentSet comps,
+        List<int> closed, CancellationToken ct)
+    {
+        int nA = globalA.Length;
+        var slot = new int[closed.Count + 1];
+        for (int k = 0; k < closed.Count; k++)
+        {
+            int c = closed[k];
+            slot[k + 1] = slot[k] + Math.Min((comps.NodeStart[c + 1] - comps.NodeStart[c]) / 2, comps.EdgeStart[c + 1] - comps.EdgeStart[c]);
+        }
+        var outA = new int[slot[^1]];
+        var outB = new int[slot[^1]];
+        var got = new int[closed.Count];
+        var position = new int[blobs.Length];
+        const int Batch = 4096;
+        Parallel.For(0, (closed.Count + Batch - 1) / Batch,
+            new ParallelOptions { MaxDegreeOfParallelism = run.Options.Threads, CancellationToken = ct },
+            () => new ComponentSolver(blobs, globalA, globalB, edges, comps) { Position = position },
+            (j, _, solver) =>
+            {
+                int end = Math.Min(closed.Count, (j + 1) * Batch);
+                for (int k = j * Batch; k < end; k++) got[k] = solver.Solve(closed[k], outA.AsSpan(slot[k]), outB.AsSpan(slot[k]));
+                return solver;
+            },
+            _ => { });
+        var tol = run.Tolerance;
+        var idsA = new List<int>();
+        var idsB = new List<int>();
+        for (int k = 0; k < closed.Count; k++)
+            for (int m = 0; m < got[k]; m++)
+            {
+                int i = outA[slot[k] + m], j = outB[slot[k] + m];
+                ref readonly var p = ref blobs[i];
+                ref readonly var q = ref blobs[nA + j];
+                _pending.Add(MatchRow.Of(p, q, tol.Distance(p.Z, p.Y, p.X, q.Z, q.Y, q.X)));
+                idsA.Add((int)a.Ids[i]);
+                idsB.Add((int)b.Ids[j]);
+            }
+        run.Counter?.Add(pair, idsA.ToArray(), idsB.ToArray());
+    }
+
+    /// <summary>
+    /// The blobs of one side to keep: those of open components (<paramref name="compOf"/> −2) and unpaired ones
+    /// (−1, or every blob when <paramref name="compOf"/> is null) whose scaled z reaches <paramref name="limit"/>.
+    /// </summary>
+    private static SlabBlobs Near(SlabBlobs side, int[]? compOf, int offset, double limit, double scaleZ)
+    {
+        var keep = new List<int>();
+        for (int i = 0; i < side.Blobs.Length; i++)
+        {
+            int c = compOf is null ? -1 : compOf[offset + i];
+            if (c == -2 || (c == -1 && side.Blobs[i].Z * scaleZ >= limit)) keep.Add(i);
+        }
+        return new SlabBlobs(keep.Select(i => side.Blobs[i]).ToArray(), keep.Select(i => side.Ids[i]).ToArray());
+    }
+
+    /// <summary>The kept blobs and a new slab, in input-row order.</summary>
+    private static SlabBlobs Window(SlabBlobs kept, SlabBlobs slab)
+    {
+        int n = kept.Blobs.Length + slab.Blobs.Length;
+        var blobs = new Blob[n];
+        var ids = new long[n];
+        kept.Blobs.CopyTo(blobs, 0);
+        slab.Blobs.CopyTo(blobs, kept.Blobs.Length);
+        kept.Ids.CopyTo(ids, 0);
+        slab.Ids.CopyTo(ids, kept.Ids.Length);
+        Array.Sort(ids, blobs);
+        return new SlabBlobs(blobs, ids);
+    }
+
+    /// <summary>The pending rows with Blob1 z below <paramref name="watermark"/>, sorted; the others stay pending.</summary>
+    private ArraySegment<MatchRow> Release(double watermark)
+    {
+        if (_pending.Count == 0) return ArraySegment<MatchRow>.Empty;
+        var rows = _pending.ToArray();
+        Array.Sort(rows, static (p, q) =>
+        {
+            int c = BlobOrder.ComparePositionFirst(p.Blob1, q.Blob1);
+            return c != 0 ? c : BlobOrder.ComparePositionFirst(p.Blob2, q.Blob2);
+        });
+        int n = 0;
+        while (n < rows.Length && rows[n].Blob1.Z < watermark) n++;
+        _pending.Clear();
+        for (int k = n; k < rows.Length; k++) _pending.Add(rows[k]);
+        return new ArraySegment<MatchRow>(rows, 0, n);
+    }
+
+    private static (double[] Z, double[] Y, double[] X) Scaled(Blob[] blobs, Geometry.Zyx s)
+    {
+        var z = new double[blobs.Length];
+        var y = new double[blobs.Length];
+        var x = new double[blobs.Length];
+        for (int k = 0; k < blobs.Length; k++)
+        {
+            z[k] = blobs[k].Z * s.Z;
+            y[k] = blobs[k].Y * s.Y;
+            x[k] = blobs[k].X * s.X;
+        }
+        return (z, y, x);
+    }
+}
