@@ -29,10 +29,9 @@ public static class MatchEngine
     {
         // ROI runs need an explicit tolerance (checked by Validate); stack runs default to the profile's
         // (overlap base × verify_tol_factor), exactly as magmap mode.
-        var profileTol = r.Roi is null ? new MagmapBlockGeometry(r.Profile, r.ResolutionUm).MatchTolVoxels : default;
         var options = new ExactMatchOptions
         {
-            TolVoxels = r.ResolveTolVoxels(profileTol),
+            TolVoxels = r.EffectiveTolVoxels(),
             Roi = r.Roi,
             Channels = r.Channels,
             Threads = r.Threads,

@@ -52,4 +52,15 @@ public sealed record MatchRequest
         if (TolUm is { } u) return u / ResolutionUm;
         return profileTolVoxels;
     }
+
+    /// <summary>
+    /// The tolerance in voxels, z,y,x, this request matches with: the given one (voxels, or µm / <see cref="ResolutionUm"/>),
+    /// else for a stack run the profile's (overlap base × <c>verify_tol_factor</c>, <see cref="Magmap.MagmapBlockGeometry"/>);
+    /// (0,0,0) for an ROI run without a tolerance (which <see cref="MatchEngine.Validate"/> refuses).
+    /// </summary>
+    public Zyx EffectiveTolVoxels() =>
+        ResolveTolVoxels(Roi is null && ShapeVoxels is not null ? new Magmap.MagmapBlockGeometry(Profile, ResolutionUm).MatchTolVoxels : default);
+
+    /// <summary>The tolerance in µm, z,y,x: <see cref="EffectiveTolVoxels"/> × <see cref="ResolutionUm"/>.</summary>
+    public Zyx EffectiveTolUm() => EffectiveTolVoxels() * ResolutionUm;
 }

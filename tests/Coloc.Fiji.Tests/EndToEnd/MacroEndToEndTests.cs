@@ -23,9 +23,9 @@ public sealed class MacroEndToEndTests
             newImage("b01", "8-bit black", 1100, 1100, 3, 60, 1);
             run("Properties...", "channels=3 slices=60 frames=1 unit=micron pixel_width=1 pixel_height=1 voxel_depth=1");
             run("Match Blobs", "blobs=[{{blobs}}] mode=magmap profile=[default,lightsheet] output=[{{outDir}}]");
-            print("lightsheet rows=" + nResults);
+            print("lightsheet rows=" + Table.size("Coloc Matches"));
             run("Match Blobs", "blobs=[{{blobs}}] mode=magmap profile=[default] output=[{{outDefault}}]");
-            print("default rows=" + nResults);
+            print("default rows=" + Table.size("Coloc Matches"));
             """);
         Assert.True(r.ExitCode == 0, r.ToString());
         var shape = new ZyxInt(60, 1100, 1100);

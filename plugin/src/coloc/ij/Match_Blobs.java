@@ -29,6 +29,10 @@ public class Match_Blobs implements PlugIn {
             }
             MatchRunner.Outcome o = MatchRunner.run(imp, ParamDialog.options(values), true);
             MatchRunner.publish(o, imp, true);
+            if (values.get("output").length() > 0) {
+                IJ.log("Match Blobs: tables written to " + values.get("output") + " (file names keep MagellanMapper's"
+                        + " 0-based channels: matches_c0_c1.csv holds channels 1 and 2)");
+            }
             IJ.showStatus("Coloc: " + o.matchCount() + " matches");
         } catch (CancellationException e) {
             IJ.showStatus("Coloc: cancelled");
