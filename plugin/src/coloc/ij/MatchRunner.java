@@ -96,6 +96,11 @@ final class MatchRunner {
      * Without a blob file the blobs are detected on the image first (Detect Blobs with the same profile and channels).
      */
     static Outcome run(ImagePlus imp, String options, boolean interactive) {
+        Calibrations.checkChannels(Macro.getValue(options, "channels", ""), imp.getNChannels());
+        String warning = Calibrations.uncalibratedWarning(imp);
+        if (warning != null && !Macro.getValue(options, "unit", "micron").equals("pixel")) {
+            IJ.log("Coloc warning: " + warning);
+        }
         if (Macro.getValue(options, "blobs", "").trim().length() == 0) {
             String detect = Param.option("profile", Macro.getValue(options, "profile", "default")) + " "
                     + Param.option("channels", Macro.getValue(options, "channels", ""));

@@ -20,7 +20,7 @@ public class Match_Blobs implements PlugIn {
             return;
         }
         try {
-            Map<String, String> values = new ParamDialog("Match Blobs", "match").show();
+            Map<String, String> values = new ParamDialog("Match Blobs", "match").warning(Calibrations.uncalibratedWarning(imp)).show();
             if (values == null) {
                 return;
             }
@@ -39,8 +39,8 @@ public class Match_Blobs implements PlugIn {
             IJ.log("Match Blobs: cancelled");
         } catch (RuntimeException e) {
             Errors.show("Match Blobs", e.getMessage());
-        } catch (UnsatisfiedLinkError e) {
-            Errors.show("Match Blobs", "cannot load Coloc's native engine: " + e.getMessage());
+        } catch (LinkageError e) {
+            Errors.engine("Match Blobs", e);
         }
     }
 }

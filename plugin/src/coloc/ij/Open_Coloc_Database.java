@@ -54,8 +54,8 @@ public class Open_Coloc_Database implements PlugIn {
             IJ.log("Open Coloc Database: " + o.matchCount() + " matches" + (offset == null ? "" : " in the selection"));
         } catch (RuntimeException e) {
             Errors.show("Open Coloc Database", e.getMessage());
-        } catch (UnsatisfiedLinkError e) {
-            Errors.show("Open Coloc Database", "cannot load Coloc's native engine: " + e.getMessage());
+        } catch (LinkageError e) {
+            Errors.engine("Open Coloc Database", e);
         }
     }
 }
