@@ -11,7 +11,7 @@ open(sample + File.separator + "sample.zip");
 getVoxelSize(vw, vh, vd, unit);
 print("opened " + getTitle() + ": " + getWidth() + "x" + getHeight() + "x" + nSlices/2 + ", 2 channels, voxel " + vd + "," + vh + "," + vw + " " + unit);
 run("Match Blobs", "blobs=[" + sample + File.separator + "blobs.csv] mode=magmap profile=[default] output=[" + out + "]");
-print(nResults + " matches in the Results table; tables written to " + out);
+print(Table.size("Coloc Matches") + " matches in the Coloc Matches table; tables written to " + out);
 selectWindow("Coloc Summary");
 print("pair  matches  %A  %B");
 for (i = 0; i < Table.size; i++)

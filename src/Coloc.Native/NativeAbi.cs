@@ -8,7 +8,8 @@ namespace Coloc.Native;
 public static class NativeAbi
 {
     /// <summary>JNI ABI version 1 (the C ABI of <c>coloc_*</c> symbols has its own, <see cref="CAbi.CAbiVersion"/>): exports abiVersion, parameterSpec, readBlobs, matchBlobs, channelStatistics, intensityColocalize, selectMatches, detectBlobs.</summary>
-    public const int Version = 1;
+    /// <remarks>ABI 2: matchBlobs fills <c>summaryOut[1]</c> with the parameter line when the array has two elements.</remarks>
+    public const int Version = 2;
 
     /// <summary>The JNI symbol prefix of the Java class <c>coloc.ij.ColocNative</c>.</summary>
     public const string Prefix = "Java_coloc_ij_ColocNative_";

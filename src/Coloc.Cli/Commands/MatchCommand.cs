@@ -41,7 +41,7 @@ public static class MatchCommand
             var matches = MatchEngine.Run(input, request);
             var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input) with { TolVoxels = request.EffectiveTolVoxels() };
             matches = ResultWriter.Write(
-                new ResultTarget { Folder = outDir, DatabasePath = dbPath, Experiment = exp, Threads = request.Threads }, new ResultContent(matches, summary));
+                new ResultTarget { Folder = outDir, DatabasePath = dbPath, Experiment = exp, Threads = request.Threads }, new ResultContent(matches, summary) { Request = request });
             if (dbPath is not null) stdout.WriteLine($"stored {matches.TotalCount} match(es) in {dbPath} (experiment '{exp}')");
             foreach (var line in summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"wrote {matches.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");

@@ -36,10 +36,9 @@ public static class MatchEngine
     public static ExactMatchOptions ExactOptions(MatchRequest r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var profileTol = r.Roi is null ? new MagmapBlockGeometry(r.Profile, r.ResolutionUm).MatchTolVoxels : default;
         return new ExactMatchOptions
         {
-            TolVoxels = r.ResolveTolVoxels(profileTol),
+            TolVoxels = r.EffectiveTolVoxels(),
             Roi = r.Roi,
             Channels = r.Channels,
             Threads = r.Threads,

@@ -63,4 +63,7 @@ public sealed record MatchRequest
         if (TolUm is { } u) return u / ResolutionUm;
         return profileTolVoxels;
     }
+
+    /// <summary>The tolerance in µm, z,y,x: <see cref="EffectiveTolVoxels"/> × <see cref="ResolutionUm"/>.</summary>
+    public Zyx EffectiveTolUm() => EffectiveTolVoxels() * ResolutionUm;
 }

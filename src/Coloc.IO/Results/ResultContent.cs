@@ -22,6 +22,12 @@ public sealed record ResultContent(MatchSet Matches, MatchSummary Summary)
     /// </summary>
     public IntensityFlags? Intensity { get; init; }
 
+    /// <summary>
+    /// The match request that produced <see cref="Matches"/>, or null: when set, <c>summary.json</c> records its
+    /// parameters (<see cref="Json.MatchParametersJson"/>), the same bytes from every front.
+    /// </summary>
+    public MatchRequest? Request { get; init; }
+
     /// <summary>The whole-image result of detect → match → intensity: every table.</summary>
     public static ResultContent Of(PipelineResult result)
     {

@@ -11,7 +11,7 @@ namespace Coloc.IO.Results;
 /// the Fiji plugin), all-or-nothing. The folder holds <c>blobs.csv</c> and <c>intensity.csv</c> (when the content has
 /// them, <see cref="BlobCsv"/>, <see cref="IntensityCsv"/>), one <c>matches_c&lt;a&gt;_c&lt;b&gt;.csv</c> per channel
 /// pair (<see cref="MatchCsv"/>; header only when a pair has no match) and <c>summary.json</c>
-/// (<see cref="SummaryJson"/>, then <c>multi_positive</c> when the matches have it (<see cref="MultiPositiveJson"/>),
+/// (<see cref="SummaryJson"/>, then <c>parameters</c> when the content has its request (<see cref="MatchParametersJson"/>), then <c>multi_positive</c> when the matches have it (<see cref="MultiPositiveJson"/>),
 /// then <c>intensity_thresholds</c> with intensity (<see cref="IntensityThresholdsJson"/>)). With a database the
 /// matches are inserted first, in one transaction, and the folder's match tables carry the ids it gave.
 /// </summary>
@@ -86,6 +86,7 @@ public static class ResultWriter
                 staged.WriteText(pair.FileStem + ".csv", w => MatchCsv.Write(w, m, threads));
             staged.Write("summary.json", s => SummaryJson.Write(s, content.Summary, w =>
             {
+                if (content.Request is { } request) MatchParametersJson.Write(w, request);
                 if (matches.MultiPositive is { } mp) MultiPositiveJson.Write(w, mp);
                 if (content.Intensity is { } flags) IntensityThresholdsJson.Write(w, flags);
             }));

@@ -45,7 +45,9 @@ public static unsafe class ColocExports
     /// SQLite database when <c>database</c> is set and writes the CSV folder when <c>output</c> is set, both through
     /// <see cref="ResultWriter"/> (all-or-nothing; the CSVs carry the database ids as <c>coloc match --db</c> writes them).
     /// Returns <see cref="MatchTable.Flatten"/>; <c>summaryOut[0]</c> (if given) receives
-    /// <see cref="MatchTable.Summary"/>. <c>control</c> is an optional <see cref="ControlBlock"/> buffer.
+    /// <see cref="MatchTable.Summary"/> and <c>summaryOut[1]</c> (if the array is that long) <see cref="MatchParametersText.Line"/>;
+    /// summary.json records the request's parameters, and with an empty <c>blobs</c> option (the caller detected them)
+    /// the folder also gets <c>blobs.csv</c>. <c>control</c> is an optional <see cref="ControlBlock"/> buffer.
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = NativeAbi.Prefix + "matchBlobs")]
     public static IntPtr MatchBlobs(IntPtr env, IntPtr cls, IntPtr blobs, IntPtr shapeZyx, IntPtr resolutionUm,
@@ -67,9 +69,13 @@ public static unsafe class ColocExports
         if (job.DatabasePath is not null || job.OutputFolder is not null)
             matches = ResultWriter.Write(
                 new ResultTarget { Folder = job.OutputFolder, DatabasePath = job.DatabasePath, Experiment = job.DatabasePath is null ? null : job.Experiment, Threads = job.Request.Threads },
-                new ResultContent(matches, summary));
+                new ResultContent(matches, summary) { Request = job.Request, Blobs = job.BlobsDetected ? input : null });
         var table = e.NewDoubleArray(MatchTable.Flatten(matches, input));
-        if (summaryOut != IntPtr.Zero) e.SetObjectArrayElement(summaryOut, 0, e.NewString(MatchTable.Summary(summary)));
+        if (summaryOut != IntPtr.Zero)
+        {
+            e.SetObjectArrayElement(summaryOut, 0, e.NewString(MatchTable.Summary(summary)));
+            if (e.ArrayLength(summaryOut) >= 2) e.SetObjectArrayElement(summaryOut, 1, e.NewString(MatchParametersText.Line(job.Request)));
+        }
         ctl.Report(1);
         return table;
     }, IntPtr.Zero);

@@ -15,6 +15,9 @@ namespace Coloc.Native.Options;
 /// <param name="Experiment">Experiment name for the database (given, else <see cref="ExperimentName.Of"/> the blob file), or null without a database.</param>
 public sealed record MatchJob(MatchRequest Request, string? OutputFolder, string? DatabasePath, string? Experiment)
 {
+    /// <summary>No blob file was named: the caller detected the blobs on the image, so they are written beside the results.</summary>
+    public bool BlobsDetected { get; init; }
+
     /// <summary>Largest stack accepted, in voxels: 2^45 (≈ 3.5·10^13, e.g. 4000 × 100000 × 87960), which keeps the block grid bounded.</summary>
     public const double MaxVoxels = 35184372088832;
 
@@ -38,7 +41,10 @@ public sealed record MatchJob(MatchRequest Request, string? OutputFolder, string
 
         var request = MatchParameters.Request(o, new ZyxInt(shapeZyx[0], shapeZyx[1], shapeZyx[2]), res);
         string? experiment = MatchParameters.Experiment(o, o.Get(SharedParameters.Blobs));
-        return new MatchJob(request, o.Get(SharedParameters.OutFolder), o.Get(SharedParameters.Database), experiment);
+        return new MatchJob(request, o.Get(SharedParameters.OutFolder), o.Get(SharedParameters.Database), experiment)
+        {
+            BlobsDetected = o.Get(SharedParameters.Blobs) is null,
+        };
     }
 
     /// <summary>1-based channel list (<c>1,2</c>) → 0-based channels.</summary>

@@ -25,7 +25,7 @@ public sealed class HeadlessCallTests
         Assert.True(r.ExitCode == 0, r.ToString());
         var expected = EngineReference.Write(Path.Combine(Sample, "blobs.csv"), MatchMode.Magmap, "default", new ZyxInt(60, 1100, 1100), Zyx.All(1), Path.Combine(ij.Dir, "engine"));
         EngineReference.AssertSameFolder(expected, outDir);
-        Assert.Contains("summary: 0,1: 176 matches (48.8 % of 361 in c0, 42.6 % of 413 in c1)", r.Stdout);
+        Assert.Contains("summary: 1,2: 176 matches (48.8 % of 361 in C1, 42.6 % of 413 in C2)", r.Stdout);
         Assert.Contains("rows=176", r.Stdout);
         var rows = File.ReadAllLines(table);
         Assert.Equal(177, rows.Length);
@@ -76,6 +76,6 @@ public sealed class HeadlessCallTests
         Assert.Contains("2: error: shape: expected z,y,x, got '60,1100'", r.Stdout);
         Assert.Contains("3: error: options: mode: 'fast' is not one of exact|magmap", r.Stdout);
         Assert.Contains("4: error: no image is open", r.Stdout);
-        Assert.Contains("5: coloc ABI 1", r.Stdout);
+        Assert.Contains("5: coloc ABI 2", r.Stdout);
     }
 }

@@ -46,10 +46,11 @@ public sealed class IntensityAndDatabaseTests
             open("{{Path.Combine(sample, "sample.zip")}}");
             run("Match Blobs", "blobs=[{{Path.Combine(sample, "blobs.csv")}}] mode=magmap database=[{{db}}]");
             run("Open Coloc Database", "database=[{{db}}] channels=[1,2]");
-            print("whole=" + nResults);
+            print("whole=" + Table.size("Coloc Matches"));
             makeRectangle(450, 400, 250, 300);
             run("Open Coloc Database", "database=[{{db}}] channels=[1,2] experiment=[sample]");
-            print("region=" + nResults + " first=" + getResult("Z1 (px)", 0) + "," + getResult("Y1 (px)", 0) + "," + getResult("X1 (px)", 0));
+            t = "Coloc Matches";
+            print("region=" + Table.size(t) + " first=" + Table.get("Z1 (px)", 0, t) + "," + Table.get("Y1 (px)", 0, t) + "," + Table.get("X1 (px)", 0, t));
             """);
         Assert.True(r.ExitCode == 0, r.ToString());
         // Oracle "db" case on B01: 176 matches for the whole image, 20 in offset (0,400,450) shape (60,300,250).

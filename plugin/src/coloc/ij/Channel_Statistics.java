@@ -34,6 +34,8 @@ public class Channel_Statistics implements PlugIn {
             IJ.showStatus("Coloc: cancelled");
         } catch (RuntimeException e) {
             Errors.show("Channel Statistics", e.getMessage());
+        } catch (LinkageError e) {
+            Errors.engine("Channel Statistics", e);
         }
     }
 }

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  */
 public final class ColocNative {
     /** The ABI this class was compiled against; must equal {@link #abiVersion()}. */
-    public static final int ABI = 1;
+    public static final int ABI = 2;
 
     /** Columns of a match table row (see matchBlobs). */
     public static final int MATCH_COLUMNS = 14;
@@ -51,7 +51,8 @@ public final class ColocNative {
      * @param resolutionUm voxel size z,y,x in micrometres
      * @param options macro options (mode, profile, tolerance, unit, channels, output, database)
      * @param control null or {@link #newControl()}
-     * @param summaryOut null or String[1] receiving the per-pair summary (TSV with header)
+     * @param summaryOut null, String[1] receiving the per-pair summary (TSV with header, channels 0-based), or String[2]
+     *        also receiving the parameter line (tolerance used in µm and voxels, profile, mode, resolution; channels 1-based)
      * @return {@link #MATCH_COLUMNS} doubles per match: channel_a, channel_b, blob1_index, blob2_index, z1, y1, x1, r1,
      *         z2, y2, x2, r2, distance, color_argb (channels 0-based, voxels)
      */

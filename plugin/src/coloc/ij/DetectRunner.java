@@ -12,6 +12,7 @@ final class DetectRunner {
     /** @return 7 doubles per blob (channel 0-based), detected on the current frame of {@code imp}. */
     static double[] run(ImagePlus imp, final String options, boolean interactive) {
         ColocNative.load();
+        Calibrations.checkChannels(ij.Macro.getValue(options, "channels", ""), imp.getNChannels());
         final Object[] planes = StackStatistics.planes(imp);
         final int[] shape = {imp.getNChannels(), imp.getNSlices(), imp.getHeight(), imp.getWidth()};
         final double[] res = Calibrations.resolutionUm(imp.getCalibration());

@@ -21,7 +21,7 @@ public class Detect_Blobs implements PlugIn {
             return;
         }
         try {
-            Map<String, String> values = new ParamDialog("Detect Blobs", "detect").show();
+            Map<String, String> values = new ParamDialog("Detect Blobs", "detect").warning(Calibrations.uncalibratedWarning(imp)).show();
             if (values == null) {
                 return;
             }
@@ -40,8 +40,8 @@ public class Detect_Blobs implements PlugIn {
             IJ.log("Detect Blobs: cancelled");
         } catch (RuntimeException e) {
             Errors.show("Detect Blobs", e.getMessage());
-        } catch (UnsatisfiedLinkError e) {
-            Errors.show("Detect Blobs", "cannot load Coloc's native engine: " + e.getMessage());
+        } catch (LinkageError e) {
+            Errors.engine("Detect Blobs", e);
         }
     }
 }

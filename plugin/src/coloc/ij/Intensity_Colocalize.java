@@ -37,8 +37,8 @@ public class Intensity_Colocalize implements PlugIn {
             IJ.log("Intensity Colocalize: cancelled");
         } catch (RuntimeException e) {
             Errors.show("Intensity Colocalize", e.getMessage());
-        } catch (UnsatisfiedLinkError e) {
-            Errors.show("Intensity Colocalize", "cannot load Coloc's native engine: " + e.getMessage());
+        } catch (LinkageError e) {
+            Errors.engine("Intensity Colocalize", e);
         }
     }
 }

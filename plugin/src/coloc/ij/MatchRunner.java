@@ -13,6 +13,9 @@ final class MatchRunner {
     /** Title of the per-pair summary table. */
     static final String SUMMARY_TABLE = "Coloc Summary";
 
+    /** Title of the per-match table (the system Results table is left to the user, except in true headless mode). */
+    static final String MATCH_TABLE = "Coloc Matches";
+
     private MatchRunner() {
     }
 
@@ -21,18 +24,31 @@ final class MatchRunner {
         double[] blobs;
         double[] matches;
         String summaryTsv;
+        /** The parameter line (tolerance used in µm and voxels, profile, mode...), or "" when none. */
+        String parameters = "";
+        /** Voxel size z,y,x in µm the run used (for the µm distance column). */
+        double[] resolutionUm = {1, 1, 1};
 
         int matchCount() {
             return matches.length / ColocNative.MATCH_COLUMNS;
         }
 
-        /** The summary lines as the CLI prints them. */
+        /**
+         * The summary lines with 1-based channels as ImageJ counts them, e.g.
+         * "1,2: 176 matches (48.8 % of 361 in C1, 42.6 % of 413 in C2)".
+         */
         String summaryText() {
             StringBuilder sb = new StringBuilder();
             String[] lines = summaryTsv.split("\n");
             for (int i = 1; i < lines.length; i++) {
                 String[] f = lines[i].split("\t", -1);
-                sb.append(f[6]).append('\n');
+                String[] ab = f[0].split(",");
+                int a = Integer.parseInt(ab[0]) + 1;
+                int b = Integer.parseInt(ab[1]) + 1;
+                sb.append(a).append(',').append(b).append(": ").append(f[1]).append(" matches (")
+                        .append(IJ.d2s(Double.parseDouble(f[4]), 1)).append(" % of ").append(f[2]).append(" in C").append(a)
+                        .append(", ").append(IJ.d2s(Double.parseDouble(f[5]), 1)).append(" % of ").append(f[3])
+                        .append(" in C").append(b).append(")\n");
             }
             return sb.toString();
         }
@@ -56,13 +72,15 @@ final class MatchRunner {
         if (interactive) {
             IJ.showStatus("Coloc: matching " + o.blobs.length / 7 + " blobs (Esc cancels)");
         }
-        final String[] summary = new String[1];
+        final String[] summary = new String[2];
         o.matches = NativeCall.run(new NativeCall.Body<double[]>() {
             public double[] run(ByteBuffer control) {
                 return ColocNative.matchBlobs(o.blobs, shapeZyx, resolutionUm, options, control, summary);
             }
         }, interactive);
         o.summaryTsv = summary[0];
+        o.parameters = summary[1] == null ? "" : summary[1];
+        o.resolutionUm = resolutionUm.clone();
         return o;
     }
 
@@ -78,6 +96,11 @@ final class MatchRunner {
      * Without a blob file the blobs are detected on the image first (Detect Blobs with the same profile and channels).
      */
     static Outcome run(ImagePlus imp, String options, boolean interactive) {
+        Calibrations.checkChannels(Macro.getValue(options, "channels", ""), imp.getNChannels());
+        String warning = Calibrations.uncalibratedWarning(imp);
+        if (warning != null && !Macro.getValue(options, "unit", "micron").equals("pixel")) {
+            IJ.log("Coloc warning: " + warning);
+        }
         if (Macro.getValue(options, "blobs", "").trim().length() == 0) {
             String detect = Param.option("profile", Macro.getValue(options, "profile", "default")) + " "
                     + Param.option("channels", Macro.getValue(options, "channels", ""));
@@ -99,9 +122,18 @@ final class MatchRunner {
         return options;
     }
 
-    /** Fills the system Results table: one row per match (1-based channels, calibrated and voxel coordinates). */
-    static ResultsTable fillResults(Outcome o, Calibration cal) {
-        ResultsTable rt = ResultsTable.getResultsTable();
+    /** Heading of the physical distance column. */
+    static final String DISTANCE_UM = "Distance (\u00b5m)";
+
+    /**
+     * Fills the system Results table: one row per match (1-based channels, calibrated and voxel coordinates, the
+     * physical distance in µm and the engine's scaled distance, in voxels of the axis with the largest tolerance).
+     * With {@code stored} the blob columns are database ids ("Blob1 id"), else indices into the blob file, 0-based
+     * rows below its header ("Blob1 index").
+     */
+    static ResultsTable fillResults(Outcome o, Calibration cal, boolean stored) {
+        double[] res = o.resolutionUm;
+        ResultsTable rt = GraphicsEnvironment.isHeadless() ? ResultsTable.getResultsTable() : new ResultsTable();
         rt.reset();
         double[] m = o.matches;
         int w = ColocNative.MATCH_COLUMNS;
@@ -112,8 +144,8 @@ final class MatchRunner {
             rt.addValue("Pair", (int) m[b] + 1 + "," + ((int) m[b + 1] + 1));
             rt.addValue("C1", m[b] + 1);
             rt.addValue("C2", m[b + 1] + 1);
-            rt.addValue("Blob1", m[b + 2]);
-            rt.addValue("Blob2", m[b + 3]);
+            rt.addValue(stored ? "Blob1 id" : "Blob1 index", m[b + 2]);
+            rt.addValue(stored ? "Blob2 id" : "Blob2 index", m[b + 3]);
             rt.addValue("X1 (" + unit + ")", m[b + 6] * cal.pixelWidth);
             rt.addValue("Y1 (" + unit + ")", m[b + 5] * cal.pixelHeight);
             rt.addValue("Z1 (" + unit + ")", m[b + 4] * cal.pixelDepth);
@@ -126,7 +158,11 @@ final class MatchRunner {
             rt.addValue("X2 (px)", m[b + 10]);
             rt.addValue("Y2 (px)", m[b + 9]);
             rt.addValue("Z2 (px)", m[b + 8]);
-            rt.addValue("Distance", m[b + 12]);
+            double dz = (m[b + 4] - m[b + 8]) * res[0];
+            double dy = (m[b + 5] - m[b + 9]) * res[1];
+            double dx = (m[b + 6] - m[b + 10]) * res[2];
+            rt.addValue(DISTANCE_UM, Math.sqrt(dz * dz + dy * dy + dx * dx));
+            rt.addValue("Scaled distance (voxels)", m[b + 12]);
         }
         return rt;
     }
@@ -149,20 +185,25 @@ final class MatchRunner {
         return rt;
     }
 
-    /** Fills the tables, shows them (not in true headless mode), sets the overlay and, if asked, logs the summary. */
+    /** Fills the tables, shows them as "Coloc Matches" and "Coloc Summary" (true headless mode: the system Results table only), sets the overlay and, if asked, logs the summary. */
     static void publish(Outcome o, ImagePlus imp, boolean log) {
-        ResultsTable rt = fillResults(o, imp == null ? new Calibration() : imp.getCalibration());
+        ResultsTable rt = fillResults(o, imp == null ? new Calibration() : imp.getCalibration(), false);
         ResultsTable st = summaryTable(o);
         if (!GraphicsEnvironment.isHeadless()) {
-            rt.show("Results");
+            rt.show(MATCH_TABLE);
             st.show(SUMMARY_TABLE);
         }
         if (imp != null) {
             imp.setOverlay(MatchOverlay.build(o, imp));
         }
-        for (String line : o.summaryText().split("\n")) {
-            if (log && line.length() > 0) {
-                IJ.log(line);
+        if (log) {
+            if (o.parameters.length() > 0) {
+                IJ.log(o.parameters);
+            }
+            for (String line : o.summaryText().split("\n")) {
+                if (line.length() > 0) {
+                    IJ.log(line);
+                }
             }
         }
     }

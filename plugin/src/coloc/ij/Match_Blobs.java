@@ -20,7 +20,7 @@ public class Match_Blobs implements PlugIn {
             return;
         }
         try {
-            Map<String, String> values = new ParamDialog("Match Blobs", "match").show();
+            Map<String, String> values = new ParamDialog("Match Blobs", "match").warning(Calibrations.uncalibratedWarning(imp)).show();
             if (values == null) {
                 return;
             }
@@ -29,14 +29,18 @@ public class Match_Blobs implements PlugIn {
             }
             MatchRunner.Outcome o = MatchRunner.run(imp, ParamDialog.options(values), true);
             MatchRunner.publish(o, imp, true);
+            if (values.get("output").length() > 0) {
+                IJ.log("Match Blobs: tables written to " + values.get("output") + " (file names keep MagellanMapper's"
+                        + " 0-based channels: matches_c0_c1.csv holds channels 1 and 2)");
+            }
             IJ.showStatus("Coloc: " + o.matchCount() + " matches");
         } catch (CancellationException e) {
             IJ.showStatus("Coloc: cancelled");
             IJ.log("Match Blobs: cancelled");
         } catch (RuntimeException e) {
             Errors.show("Match Blobs", e.getMessage());
-        } catch (UnsatisfiedLinkError e) {
-            Errors.show("Match Blobs", "cannot load Coloc's native engine: " + e.getMessage());
+        } catch (LinkageError e) {
+            Errors.engine("Match Blobs", e);
         }
     }
 }

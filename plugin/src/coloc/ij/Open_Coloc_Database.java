@@ -45,16 +45,17 @@ public class Open_Coloc_Database implements PlugIn {
             MatchRunner.Outcome o = new MatchRunner.Outcome();
             o.blobs = new double[0];
             o.matches = ColocNative.selectMatches(ParamDialog.options(values), offset, shape);
-            MatchRunner.fillResults(o, imp.getCalibration());
+            o.resolutionUm = Calibrations.resolutionUm(imp.getCalibration());
+            ij.measure.ResultsTable rt = MatchRunner.fillResults(o, imp.getCalibration(), true);
             if (!GraphicsEnvironment.isHeadless()) {
-                ij.measure.ResultsTable.getResultsTable().show("Results");
+                rt.show(MatchRunner.MATCH_TABLE);
                 imp.setOverlay(MatchOverlay.build(o, imp));
             }
             IJ.log("Open Coloc Database: " + o.matchCount() + " matches" + (offset == null ? "" : " in the selection"));
         } catch (RuntimeException e) {
             Errors.show("Open Coloc Database", e.getMessage());
-        } catch (UnsatisfiedLinkError e) {
-            Errors.show("Open Coloc Database", "cannot load Coloc's native engine: " + e.getMessage());
+        } catch (LinkageError e) {
+            Errors.engine("Open Coloc Database", e);
         }
     }
 }

@@ -16,11 +16,18 @@ final class ParamDialog {
     private final String title;
     private final String command;
     private final List<Param> params;
+    private String warning;
 
     ParamDialog(String title, String command) {
         this.title = title;
         this.command = command;
         this.params = Param.of(command);
+    }
+
+    /** Shows {@code text} (if not null) in red at the top of the dialog, e.g. that the image is uncalibrated. */
+    ParamDialog warning(String text) {
+        this.warning = text;
+        return this;
     }
 
     private String prefKey(Param p) {
@@ -31,6 +38,9 @@ final class ParamDialog {
     Map<String, String> show() {
         boolean macro = Macro.getOptions() != null;
         GenericDialog gd = new GenericDialog(title);
+        if (warning != null) {
+            gd.addMessage("Warning: " + warning, null, java.awt.Color.red);
+        }
         for (Param p : params) {
             String def = macro ? p.defaultValue : Prefs.get(prefKey(p), p.defaultValue);
             String label = p.key + (p.unit.length() > 0 ? " (" + p.unit + ")" : "");
