@@ -5,6 +5,7 @@ using Coloc.Core.Pipeline;
 using Coloc.IO.Plan;
 using Coloc.IO.Tiff;
 using Coloc.Core.Detection;
+using Coloc.Core.Limits;
 
 namespace Coloc.Cli;
 
@@ -54,6 +55,11 @@ public static class PipelineOptions
             MatchChannels = values.Channels(SharedParameters.Channels),
         };
         var detection = PlanRequests.Detection(spec, 1);
+        var limits = LimitParameters.Limits(values);
+        // Before the halo and grid are derived from the sigmas: blocks of the core, each read with its halo (all channels).
+        double regionBytes = (double)stack.Channels * stack.PixelType.BytesPerSample() * ZyxInt.FromAxes(a => Math.Min(shape[a], core[a])).Volume;
+        DetectionBudget.Check(shape, stack.Channels, stack.PixelType.BytesPerSample(), res, detection with { Limits = limits },
+            core, limits, residentImageBytes: regionBytes);
         var minimum = LogBlobDetector<byte>.MinimumMarginVoxels(detection, res, stack.Channels);
         var halo = values.Get(PipelineParameters.Halo) is { } h ? ParameterText.NonNegativeShape(PipelineParameters.Halo, h) : minimum;
         spec = spec with { HaloVoxels = halo };

@@ -4,6 +4,7 @@ using Coloc.Core.Blobs;
 using Coloc.Core.Detection;
 using Coloc.Core.Geometry;
 using Coloc.Core.Image;
+using Coloc.Core.Limits;
 using Coloc.Core.Parameters;
 using Coloc.Cli.Parameters;
 using Coloc.IO.Csv;
@@ -26,14 +27,18 @@ public static class DetectCommand
         cmd.SetAction(pr =>
         {
             var values = parameters.Values(pr);
-            var options = DetectParameters.Options(values, Environment.ProcessorCount);
+            var limits = LimitParameters.Limits(values);
+            var options = DetectParameters.Options(values, Environment.ProcessorCount) with { Limits = limits };
             string path = values.Get(SharedParameters.Image)!, outPath = values.Get(SharedParameters.OutFile)!;
 
             var sw = Stopwatch.StartNew();
-            using var tiff = TiffStack.Open(path);
+            using var tiff = TiffStack.Open(path, maxExpansion: limits.MaxExpansion);
             DetectParameters.CheckChannels(options, tiff.Channels, values.ChannelBase);
             var res = DetectParameters.Resolution(values, tiff.ResolutionUm);
             bool blocks = DetectParameters.InBlocks(options, tiff.Shape);
+            // Before a pixel is read: the whole image is loaded, then detected whole or in blocks.
+            DetectionBudget.Check(tiff.Shape, tiff.Channels, tiff.PixelType.BytesPerSample(), res, options,
+                blocks ? options.BlockShapeVoxels ?? BlobDetector.BudgetBlock(options, res, tiff.Shape) : null, limits);
             var blobs = tiff.PixelType switch
             {
                 TiffPixelType.UInt16 => Run<ushort>(tiff, res, options, blocks),

@@ -22,7 +22,7 @@ public static class PlanCommand
         cmd.SetAction(pr =>
         {
             var values = parameters.Values(pr);
-            using var stack = TiffStack.Open(PipelineOptions.ImagePath(values));
+            using var stack = TiffStack.Open(PipelineOptions.ImagePath(values), maxExpansion: LimitParameters.Limits(values).MaxExpansion);
             var spec = PipelineOptions.Spec(values, stack);
             string dir = Path.GetFullPath(values.Get(SharedParameters.OutFolder)!);
             if (File.Exists(Path.Combine(dir, PlanFile.FileName)))

@@ -26,7 +26,7 @@ public static class RunCommand
             var sw = Stopwatch.StartNew();
             var values = parameters.Values(pr);
             int threads = values.Integer(SharedParameters.Threads, Environment.ProcessorCount);
-            using var stack = TiffStack.Open(PipelineOptions.ImagePath(values));
+            using var stack = TiffStack.Open(PipelineOptions.ImagePath(values), maxExpansion: LimitParameters.Limits(values).MaxExpansion);
             var spec = PipelineOptions.Spec(values, stack);
             string? exp = MatchParameters.Experiment(values, spec.ImagePath);
             bool regions = values.Get(RegionParameters.Labels) is not null;

@@ -25,7 +25,7 @@ public static class CliCommands
 
     /// <summary><c>coloc detect</c>.</summary>
     public static Entry Detect { get; } = new("detect",
-        "Detect blobs (Laplacian of Gaussian, as MagellanMapper) and write them as a blob CSV.", DetectParameters.All);
+        "Detect blobs (Laplacian of Gaussian, as MagellanMapper) and write them as a blob CSV.", [.. DetectParameters.All, .. LimitParameters.All]);
 
     /// <summary><c>coloc db select</c>.</summary>
     public static Entry DbSelect { get; } = new("db select", "Read stored matches (whole image or a region) into match CSVs.", DatabaseParameters.All);
@@ -35,12 +35,12 @@ public static class CliCommands
         "Detect blobs, match them between channels (exact) and colocalize by intensity, in one go.",
         [OutFolder, Database, Experiment, .. PipelineParameters.All,
          RegionParameters.Labels with { Help = RegionParameters.Labels.Help + "; adds coloc regions' output in OUT/regions" },
-         RegionParameters.Ontology, RegionParameters.Level, RegionParameters.Permutations, RegionParameters.Seed]);
+         RegionParameters.Ontology, RegionParameters.Level, RegionParameters.Permutations, RegionParameters.Seed, .. LimitParameters.All]);
 
     /// <summary><c>coloc plan</c>.</summary>
     public static Entry Plan { get; } = new("plan",
         "Plan a block-parallel run: block grid, halo and parameters in PLAN_DIR/plan.json.",
-        [OutFolder with { Help = "Plan folder (created if missing)" }, .. PipelineParameters.All]);
+        [OutFolder with { Help = "Plan folder (created if missing)" }, .. PipelineParameters.All, .. LimitParameters.All]);
 
     /// <summary><c>coloc run-block</c>.</summary>
     public static Entry RunBlock { get; } = new("run-block", "Detect blobs in blocks of a plan and write one result file per block.",

@@ -62,6 +62,8 @@ public static class BlobDetector
                 throw new ArgumentException($"channel {c} is not in the image (it has {image.Channels.Count})", nameof(options));
         var results = new ChannelDetection[channels.Count];
         if (channels.Count == 0 || image.Shape.Volume == 0) return Empty(channels);
+        Limits.DetectionBudget.Check(image.Shape, image.Channels.Count, 0, image.ResolutionUm, options,
+            blocks ? options.BlockShapeVoxels ?? BudgetBlock(options, image.ResolutionUm, image.Shape) : null, options.Limits, residentImageBytes: 0);
         var space = new DetectionSpace(image.Shape, image.ResolutionUm, options.ProfileFor(channels[0]));
         (double Min, double Max) range = space.Resampled ? IsotropicPlaneSource<T>.Range(image.Channels) : (0, 0);
         for (int i = 0; i < channels.Count; i++)
@@ -124,6 +126,13 @@ public static class BlobDetector
             blobs.Add(new Blob(c.Z, c.Y, c.X, p.Sigma * sqrt3, -1, -1, channel));
         }
         return new ChannelDetection(channel, peaks, kept, blobs.ToArray());
+    }
+
+    /// <summary>The block step <see cref="Limits.DetectionBudget"/> assumes for the default grid: <c>ceil(segment_size / resolution)</c>, clamped to the image.</summary>
+    public static ZyxInt BudgetBlock(DetectionOptions options, Zyx resolutionUm, ZyxInt shape)
+    {
+        var first = options.ProfileFor(options.Channels is { Count: > 0 } c ? c[0] : 0);
+        return ZyxInt.FromAxes(a => (int)Math.Clamp(Math.Ceiling(first.SegmentSize / resolutionUm[a]), 1, Math.Max(1, shape[a])));
     }
 
     /// <summary>

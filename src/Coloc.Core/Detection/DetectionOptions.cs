@@ -42,6 +42,9 @@ public sealed record DetectionOptions
     /// </summary>
     public bool MagellanMapperPruneOrder { get; init; }
 
+    /// <summary>What the run may ask of the machine, checked before detection starts (<see cref="Limits.DetectionBudget"/>); default <see cref="Limits.ResourceLimits.Default"/>.</summary>
+    public Limits.ResourceLimits Limits { get; init; } = Coloc.Core.Limits.ResourceLimits.Default;
+
     /// <summary>The profile of channel <paramref name="channel"/>.</summary>
     public RoiProfile ProfileFor(int channel) =>
         channel >= 0 && channel < Profiles.Count ? Profiles[channel] : Profiles[0];

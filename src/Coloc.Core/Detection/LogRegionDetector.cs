@@ -96,18 +96,26 @@ internal sealed unsafe class LogRegionDetector
             planes[k + R] = _ring[ScipyBoundary.Reflect(z + k, _size.Z) % _cap];
         ForChunks(ny, (y0, y1) =>
         {
-            double** rows = stackalloc double*[2 * R + 1];
-            for (int y = y0; y < y1; y++)
+            // On the heap: a hostile sigma must not overflow the stack (kernel radii are bounded by DetectionBudget).
+            double** rows = (double**)NativeMemory.Alloc((nuint)(2L * R + 1), (nuint)sizeof(double*));
+            try
             {
-                long off = (long)y * _stride;
-                for (int k = 0; k <= 2 * R; k++) rows[k] = planes[k] + off;
-                // All scales on the same strip of input rows while it is in L1.
-                for (int xs = 0; xs < nx; xs += Strip)
+                for (int y = y0; y < y1; y++)
                 {
-                    int xe = Math.Min(nx, xs + Strip);
-                    foreach (var s in _scales)
-                        SymmetricCorrelator.Correlate2(rows + (R - s.Radius), s.Radius, s.G0, s.G2, _a[s.Index] + off, _b[s.Index] + off, xs, xe);
+                    long off = (long)y * _stride;
+                    for (int k = 0; k <= 2 * R; k++) rows[k] = planes[k] + off;
+                    // All scales on the same strip of input rows while it is in L1.
+                    for (int xs = 0; xs < nx; xs += Strip)
+                    {
+                        int xe = Math.Min(nx, xs + Strip);
+                        foreach (var s in _scales)
+                            SymmetricCorrelator.Correlate2(rows + (R - s.Radius), s.Radius, s.G0, s.G2, _a[s.Index] + off, _b[s.Index] + off, xs, xe);
+                    }
                 }
+            }
+            finally
+            {
+                NativeMemory.Free(rows);
             }
         });
     }

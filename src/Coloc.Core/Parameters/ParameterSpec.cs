@@ -29,6 +29,9 @@ public sealed record ParameterSpec(string Name, ParameterKind Kind, string Help)
     /// <summary>Smallest value of an <see cref="ParameterKind.Integer"/>, or null.</summary>
     public int? Minimum { get; init; }
 
+    /// <summary>Largest value of an <see cref="ParameterKind.Integer"/>, or null.</summary>
+    public int? Maximum { get; init; }
+
     /// <summary>Allowed values of a <see cref="ParameterKind.Choice"/>.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
 

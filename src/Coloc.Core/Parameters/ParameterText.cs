@@ -71,6 +71,7 @@ public static class ParameterText
         if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n))
             throw new ParameterException(p, $"'{text}' is not a whole number");
         if (p.Minimum is { } min && n < min) throw new ParameterException(p, $"must be >= {min}, got {n}");
+        if (p.Maximum is { } max && n > max) throw new ParameterException(p, $"must be <= {max}, got {n}");
         return n;
     }
 

@@ -29,8 +29,11 @@ public static class SharedParameters
     { Flag = "--out", Key = "output", Required = true };
 
     /// <summary>Worker threads: the only check (≥ 1) lives here.</summary>
-    public static ParameterSpec Threads { get; } = new("threads", ParameterKind.Integer, "Worker threads; never changes the result")
-    { Flag = "--threads", Minimum = 1, DefaultText = "all cores" };
+    public static ParameterSpec Threads { get; } = new("threads", ParameterKind.Integer, "Worker threads (at most 1024); never changes the result")
+    { Flag = "--threads", Minimum = 1, Maximum = MaxThreads, DefaultText = "all cores" };
+
+    /// <summary>Most worker threads (1,024): more cannot help and would only exhaust memory.</summary>
+    public const int MaxThreads = 1024;
 
     /// <summary>Channels taking part (0-based on the command line, 1-based in Fiji).</summary>
     public static ParameterSpec Channels { get; } = new("channels", ParameterKind.Channels, "Channels to pair, 0-based, e.g. 0,2")

@@ -34,7 +34,9 @@ public sealed class TiffStack : IDisposable
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="warn">Receives LibTiff.NET's warnings, one line each prefixed by the path (default: dropped; nothing is written to stderr).</param>
-    public static TiffStack Open(string path, Action<string>? warn = null)
+    /// <param name="maxExpansion">Largest ratio of the pixel bytes the pages claim to the file size (default
+    /// <see cref="Coloc.Core.Limits.ResourceLimits.MaxExpansion"/>); a header claiming more is refused before any pixel is read.</param>
+    public static TiffStack Open(string path, Action<string>? warn = null, int maxExpansion = 2048)
     {
         ArgumentNullException.ThrowIfNull(path);
         var reader = TiffPageReader.Open(path, warn);
@@ -49,6 +51,10 @@ public sealed class TiffStack : IDisposable
             {
                 throw new ColocFormatException($"{path}: {e.Message}", e);
             }
+            double claimed = (double)reader.Width * reader.Height * reader.BytesPerPixel * reader.PageCount;
+            long fileBytes = new FileInfo(path).Length;
+            if (claimed > (double)maxExpansion * fileBytes)
+                throw new ColocFormatException($"{path}: the header claims {reader.PageCount} page(s) of {reader.Width}×{reader.Height} {reader.PixelType} ({claimed:0} bytes of pixels) but the file has {fileBytes} bytes, more than {maxExpansion} times as much (--max-expansion); damaged or hostile header");
             int c = 1, z = reader.PageCount, t = 1;
             if (ij is not null)
             {

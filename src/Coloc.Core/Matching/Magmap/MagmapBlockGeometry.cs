@@ -22,6 +22,8 @@ public sealed record MagmapBlockGeometry
         if (!resolutionUm.IsFinite || resolutionUm.Min <= 0)
             throw new ArgumentOutOfRangeException(nameof(resolutionUm), resolutionUm, "resolution must be finite and > 0 on every axis");
         var sf = 1.0 / resolutionUm;
+        if (!((sf * Math.Max(profile.SegmentSize, OverlapFactor)).Max < int.MaxValue / 4))
+            throw new ArgumentOutOfRangeException(nameof(resolutionUm), resolutionUm, $"resolution {resolutionUm} µm/voxel makes a block of segment_size {profile.SegmentSize} µm more than 2^29 voxels long");
         OverlapBase = CeilInt(sf * OverlapFactor);
         MaxPixels = CeilInt(sf * profile.SegmentSize);
         MatchTolVoxels = OverlapBase.ToZyx() * profile.VerifyTolFactor;
