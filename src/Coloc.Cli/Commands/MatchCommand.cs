@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
 using Coloc.Core.Parameters;
 using Coloc.Cli.Parameters;
-using Coloc.IO.Csv;
 using Coloc.IO.Results;
 
 namespace Coloc.Cli.Commands;
@@ -23,14 +23,17 @@ public static class MatchCommand
         cmd.SetAction(pr =>
         {
             var values = parameters.Values(pr);
-            var request = MatchParameters.Request(values);
-            string blobPath = values.Get(SharedParameters.Blobs)!;
+            // Parameters first (a bad value is reported before any file is read); the resolution may come from an archive.
+            bool fileResolution = values.Texts(BlobInputParameters.Blobs).Any(p => Path.GetExtension(p).ToLowerInvariant() is ".npz" or ".xml");
+            MatchParameters.Request(values, imageResolutionUm: fileResolution ? Zyx.All(1) : null);
+            MatchParameters.Experiment(values, values.Texts(BlobInputParameters.Blobs).FirstOrDefault());
+            var sw = Stopwatch.StartNew();
+            var table = BlobInputs.Read(values, BlobInputParameters.Blobs, threads: values.Integer(SharedParameters.Threads, 0));
+            var request = MatchParameters.Request(values, imageResolutionUm: table.ResolutionUm);
             string outDir = values.Get(SharedParameters.OutFolder)!;
             string? dbPath = values.Get(SharedParameters.Database);
-            string? exp = MatchParameters.Experiment(values, blobPath);
-
-            var sw = Stopwatch.StartNew();
-            var input = BlobCsv.Read(blobPath, request.Threads);
+            string? exp = MatchParameters.Experiment(values, table.ImageName ?? values.Texts(BlobInputParameters.Blobs)[0]);
+            var input = table.Blobs;
             var matches = MatchEngine.Run(input, request);
             var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
             matches = ResultWriter.Write(
