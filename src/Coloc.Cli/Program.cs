@@ -17,6 +17,7 @@ public static class Program
             MatchCommand.Create(stdout),
             IntensityCommand.Create(stdout, stderr),
             DbCommand.Create(stdout),
+            BlobsCommand.Create(stdout),
             DetectCommand.Create(stdout),
             StatusCommand.Create(stdout, stderr),
             MergeCommand.Create(stdout, stderr),

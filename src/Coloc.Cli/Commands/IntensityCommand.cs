@@ -30,13 +30,13 @@ public static class IntensityCommand
             var values = parameters.Values(pr);
             var options = IntensityParameters.Options(values, Environment.ProcessorCount);
             var rule = options.Threshold;
-            string imagePath = values.Get(SharedParameters.Image)!, blobPath = values.Get(SharedParameters.Blobs)!;
+            string imagePath = values.Get(SharedParameters.Image)!, blobPath = string.Join("+", values.Texts(BlobInputParameters.Blobs));
             string outPath = values.Get(SharedParameters.OutFile)!;
             int t = values.Integer(IntensityParameters.Frame, 0);
 
             var sw = Stopwatch.StartNew();
-            var input = BlobCsv.Read(blobPath);
             using var stack = TiffStack.Open(imagePath, w => stderr.WriteLine("coloc: warning: " + w));
+            var input = BlobInputs.Read(values, BlobInputParameters.Blobs, stack.ResolutionUm).Blobs;
             if (t >= stack.Frames) throw new ParameterException(IntensityParameters.Frame, $"{imagePath} has {stack.Frames} frame(s), got {t}");
             if (options.Channels?.Where(ch => ch >= stack.Channels).Cast<int?>().FirstOrDefault() is { } bad)
                 throw new ParameterException(SharedParameters.Channels, $"{imagePath} has {stack.Channels} channel(s), got channel {bad}");

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
 using Coloc.Core.Parameters;
 using Coloc.Cli.Parameters;
-using Coloc.IO.Csv;
 using Coloc.IO.Results;
 
 namespace Coloc.Cli.Commands;
@@ -23,21 +23,30 @@ public static class MatchCommand
         cmd.SetAction(pr =>
         {
             var values = parameters.Values(pr);
-            var request = MatchParameters.Request(values);
-            string blobPath = values.Get(SharedParameters.Blobs)!;
+            // Parameters first (a bad value is reported before any file is read); the resolution may come from an archive.
+            bool fileResolution = values.Texts(BlobInputParameters.Blobs).Any(p => Path.GetExtension(p).ToLowerInvariant() is ".npz" or ".xml");
+            MatchParameters.Request(values, imageResolutionUm: fileResolution ? Zyx.All(1) : null);
+            MatchParameters.Experiment(values, values.Texts(BlobInputParameters.Blobs).FirstOrDefault());
+            var sw = Stopwatch.StartNew();
             string outDir = values.Get(SharedParameters.OutFolder)!;
             string? dbPath = values.Get(SharedParameters.Database);
-            string? exp = MatchParameters.Experiment(values, blobPath);
-
-            var sw = Stopwatch.StartNew();
-            if (OutOfCoreMatch.Chosen(values, request, blobPath, dbPath))
+            var blobPaths = values.Texts(BlobInputParameters.Blobs);
+            if (blobPaths.Count == 1 && Path.GetExtension(blobPaths[0]).Equals(".csv", StringComparison.OrdinalIgnoreCase))
             {
-                var (streamed, slabs) = OutOfCoreMatch.Run(values, request, blobPath, outDir);
-                foreach (var line in streamed.Lines()) stdout.WriteLine(line);
-                stdout.WriteLine($"wrote {streamed.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s (out of core, {slabs} slab(s))");
-                return ExitCodes.Ok;
+                // A single blob CSV can be streamed into z-slabs (out of core) without reading it whole.
+                var csvRequest = MatchParameters.Request(values);
+                if (OutOfCoreMatch.Chosen(values, csvRequest, blobPaths[0], dbPath))
+                {
+                    var (streamed, slabs) = OutOfCoreMatch.Run(values, csvRequest, blobPaths[0], outDir);
+                    foreach (var line in streamed.Lines()) stdout.WriteLine(line);
+                    stdout.WriteLine($"wrote {streamed.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s (out of core, {slabs} slab(s))");
+                    return ExitCodes.Ok;
+                }
             }
-            var input = BlobCsv.Read(blobPath, request.Threads);
+            var table = BlobInputs.Read(values, BlobInputParameters.Blobs, threads: values.Integer(SharedParameters.Threads, 0));
+            var request = MatchParameters.Request(values, imageResolutionUm: table.ResolutionUm);
+            string? exp = MatchParameters.Experiment(values, table.ImageName ?? values.Texts(BlobInputParameters.Blobs)[0]);
+            var input = table.Blobs;
             var matches = MatchEngine.Run(input, request);
             var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input) with { TolVoxels = request.EffectiveTolVoxels() };
             matches = ResultWriter.Write(

@@ -17,11 +17,23 @@ public static class CliCommands
     public sealed record Entry(string Name, string Description, IReadOnlyList<ParameterSpec> Parameters);
 
     /// <summary><c>coloc match</c>.</summary>
-    public static Entry Match { get; } = new("match", "Match blobs between channels (one ROI or the whole stack).", MatchParameters.All);
+    public static Entry Match { get; } = new("match", "Match blobs between channels (one ROI or the whole stack).",
+        BlobInputParameters.WithBlobFiles(MatchParameters.All));
 
     /// <summary><c>coloc intensity</c>.</summary>
     public static Entry Intensity { get; } = new("intensity",
-        "Flag blobs whose neighbourhood is bright in each channel (MagellanMapper colocalize_blobs).", IntensityParameters.All);
+        "Flag blobs whose neighbourhood is bright in each channel (MagellanMapper colocalize_blobs).",
+        BlobInputParameters.WithBlobFiles(IntensityParameters.All));
+
+    /// <summary><c>coloc blobs</c>.</summary>
+    public static Entry Blobs { get; } = new("blobs",
+        "Convert blob files (" + BlobInputParameters.Formats + ") to Coloc CSV, ImageJ point ROIs (.roi, RoiSet .zip) or Cell Counter XML (.xml).",
+    [
+        BlobInputParameters.In,
+        SharedParameters.OutFile with { Help = "Output file; its extension chooses the format: .csv, .roi, .zip (RoiSet) or .xml (Cell Counter)" },
+        .. BlobInputParameters.Reading,
+        SharedParameters.Resolution with { Help = "Voxel size Z,Y,X, to convert --units um text to voxels", DefaultText = null },
+    ]);
 
     /// <summary><c>coloc detect</c>.</summary>
     public static Entry Detect { get; } = new("detect",
@@ -82,7 +94,7 @@ public static class CliCommands
         RegionParameters.All);
 
     /// <summary>Every command, in the order of <c>coloc docs</c>.</summary>
-    public static IReadOnlyList<Entry> All { get; } = [Match, Intensity, Detect, DbSelect, Run, Plan, RunBlock, Merge, Status, EmitJobs, Regions];
+    public static IReadOnlyList<Entry> All { get; } = [Match, Intensity, Blobs, Detect, DbSelect, Run, Plan, RunBlock, Merge, Status, EmitJobs, Regions];
 
     /// <summary>The options of <paramref name="entry"/>, ready to add to its command.</summary>
     public static CliParameters Options(Entry entry) => new((entry ?? throw new ArgumentNullException(nameof(entry))).Parameters);
