@@ -37,7 +37,7 @@ internal static class OutOfCoreMatch
         var (z0, z1) = request.Roi is { } roi ? (roi.Offset.Z, roi.Offset.Z + roi.Size.Z) : (0.0, request.ShapeVoxels!.Value.Z);
         using var files = SlabFileSet.Create(TempParent(outDir), z0, z1, slabs, chunk => BlobCsv.ReadChunks(blobPath, request.Threads, chunk));
         var run = new SlabColocalizer(files, options);
-        return (SlabResultWriter.Write(outDir, run, files.BlobsPerChannel, request.Threads), slabs);
+        return (SlabResultWriter.Write(outDir, run, files.BlobsPerChannel, request.Threads, request), slabs);
     }
 
     private static long BudgetBytes(IParameterValues values) =>

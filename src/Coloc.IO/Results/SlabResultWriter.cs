@@ -19,10 +19,11 @@ public static class SlabResultWriter
     /// <param name="run">The prepared run.</param>
     /// <param name="blobsPerChannel">Input blobs per channel, ascending (summary's <c>blobs_per_channel</c>).</param>
     /// <param name="threads">CSV formatting threads (never changes the bytes).</param>
+    /// <param name="request">The request the matches answer: its tolerance and parameters go into <c>summary.json</c> as the in-memory writer puts them.</param>
     /// <param name="cancellationToken">Cancels between pieces.</param>
     /// <exception cref="ColocFormatException">A file cannot be written; nothing was written.</exception>
     public static MatchSummary Write(string folder, SlabColocalizer run, IReadOnlyList<(int Channel, long Blobs)> blobsPerChannel, int threads,
-        CancellationToken cancellationToken = default)
+        MatchRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(run);
@@ -43,10 +44,12 @@ public static class SlabResultWriter
             });
             counts.Add((pair, count));
         }
-        var summary = new MatchSummary("exact", counts, blobsPerChannel.Select(t => (t.Channel, checked((int)t.Blobs))).ToArray());
+        var summary = new MatchSummary("exact", counts, blobsPerChannel.Select(t => (t.Channel, checked((int)t.Blobs))).ToArray())
+            { TolVoxels = request?.EffectiveTolVoxels() };
         var multi = run.MultiPositive();
         staged.Write("summary.json", s => SummaryJson.Write(s, summary, w =>
         {
+            if (request is not null) MatchParametersJson.Write(w, request);
             if (multi is not null) MultiPositiveJson.Write(w, multi);
         }));
         staged.Commit();

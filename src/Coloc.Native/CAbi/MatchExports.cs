@@ -36,7 +36,7 @@ public static unsafe class MatchExports
             using (var watch = new Jni.CancelWatch(ctl.Block))
                 matches = MatchEngine.Run(input, request, watch.Token);
             var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
-            *result = MatchResults.Add(new MatchResults.MatchResult(matches, summary, request.Threads));
+            *result = MatchResults.Add(new MatchResults.MatchResult(matches, summary, request));
             ctl.Report(1);
         });
 
@@ -106,7 +106,7 @@ public static unsafe class MatchExports
         var r = MatchResults.Get(result);
         string dir = CGuard.Text(folder, "folder");
         if (dir.Trim().Length == 0) throw new ArgumentException("folder: empty");
-        ResultWriter.Write(new ResultTarget { Folder = dir, Threads = r.Threads }, new ResultContent(r.Matches, r.Summary));
+        ResultWriter.Write(new ResultTarget { Folder = dir, Threads = r.Request.Threads }, new ResultContent(r.Matches, r.Summary) { Request = r.Request });
     });
 
     /// <summary><c>int coloc_result_free(int64_t result)</c>: releases a result (an unknown handle is an error, nothing else happens).</summary>

@@ -14,7 +14,7 @@ public static class MatchResults
     private static long _next;
 
     /// <summary>One result: the matches and their summary, and the thread count of the run (for writing).</summary>
-    public sealed record MatchResult(MatchSet Matches, MatchSummary Summary, int Threads);
+    public sealed record MatchResult(MatchSet Matches, MatchSummary Summary, MatchRequest Request);
 
     /// <summary>Keeps <paramref name="result"/> and returns its handle.</summary>
     public static long Add(MatchResult result)

@@ -37,6 +37,8 @@
 COLOC_COMPAT(exp, COLOC_OLD())
 COLOC_COMPAT(log, COLOC_OLD())
 COLOC_COMPAT(pow, COLOC_OLD())
+COLOC_COMPAT(shm_open, COLOC_OLD())
+COLOC_COMPAT(shm_unlink, COLOC_OLD())
 COLOC_COMPAT(pthread_getattr_np, COLOC_OLD())
 COLOC_COMPAT(pthread_sigmask, COLOC_OLD())
 COLOC_COMPAT(dladdr, COLOC_OLD())
