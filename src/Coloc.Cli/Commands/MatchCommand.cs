@@ -25,7 +25,7 @@ public static class MatchCommand
             var values = parameters.Values(pr);
             // Parameters first (a bad value is reported before any file is read); the resolution may come from an archive.
             bool fileResolution = values.Texts(BlobInputParameters.Blobs).Any(p => Path.GetExtension(p).ToLowerInvariant() is ".npz" or ".xml");
-            MatchParameters.Request(values, imageResolutionUm: fileResolution ? Zyx.All(1) : null);
+            var checkedRequest = MatchParameters.Request(values, imageResolutionUm: fileResolution ? Zyx.All(1) : null);
             MatchParameters.Experiment(values, values.Texts(BlobInputParameters.Blobs).FirstOrDefault());
             var sw = Stopwatch.StartNew();
             string outDir = values.Get(SharedParameters.OutFolder)!;
@@ -34,10 +34,10 @@ public static class MatchCommand
             if (blobPaths.Count == 1 && Path.GetExtension(blobPaths[0]).Equals(".csv", StringComparison.OrdinalIgnoreCase))
             {
                 // A single blob CSV can be streamed into z-slabs (out of core) without reading it whole.
-                var csvRequest = MatchParameters.Request(values);
-                if (OutOfCoreMatch.Chosen(values, csvRequest, blobPaths[0], dbPath))
+                // (a CSV carries no resolution, so the request checked above is the one that runs)
+                if (OutOfCoreMatch.Chosen(values, checkedRequest, blobPaths[0], dbPath))
                 {
-                    var (streamed, slabs) = OutOfCoreMatch.Run(values, csvRequest, blobPaths[0], outDir);
+                    var (streamed, slabs) = OutOfCoreMatch.Run(values, checkedRequest, blobPaths[0], outDir);
                     foreach (var line in streamed.Lines()) stdout.WriteLine(line);
                     stdout.WriteLine($"wrote {streamed.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s (out of core, {slabs} slab(s))");
                     return ExitCodes.Ok;
@@ -48,7 +48,7 @@ public static class MatchCommand
             string? exp = MatchParameters.Experiment(values, table.ImageName ?? values.Texts(BlobInputParameters.Blobs)[0]);
             var input = table.Blobs;
             var matches = MatchEngine.Run(input, request);
-            var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input) with { TolVoxels = request.EffectiveTolVoxels() };
+            var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
             matches = ResultWriter.Write(
                 new ResultTarget { Folder = outDir, DatabasePath = dbPath, Experiment = exp, Threads = request.Threads }, new ResultContent(matches, summary) { Request = request });
             if (dbPath is not null) stdout.WriteLine($"stored {matches.TotalCount} match(es) in {dbPath} (experiment '{exp}')");

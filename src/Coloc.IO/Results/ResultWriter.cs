@@ -84,14 +84,7 @@ public static class ResultWriter
             }
             foreach (var (pair, m) in matches.Pairs)
                 staged.WriteText(pair.FileStem + ".csv", w => MatchCsv.Write(w, m, threads));
-            // The tolerance the matches were made with, whichever front made them (tol_voxels).
-            var summary = content.Request is { } req && content.Summary.TolVoxels is null ? content.Summary with { TolVoxels = req.EffectiveTolVoxels() } : content.Summary;
-            staged.Write("summary.json", s => SummaryJson.Write(s, summary, w =>
-            {
-                if (content.Request is { } request) MatchParametersJson.Write(w, request);
-                if (matches.MultiPositive is { } mp) MultiPositiveJson.Write(w, mp);
-                if (content.Intensity is { } flags) IntensityThresholdsJson.Write(w, flags);
-            }));
+            SummaryFile.Stage(staged, content.Summary, content.Request, matches.MultiPositive, content.Intensity);
             return staged;
         }
         catch

@@ -46,12 +46,7 @@ public static class SlabResultWriter
         }
         var summary = new MatchSummary("exact", counts, blobsPerChannel.Select(t => (t.Channel, checked((int)t.Blobs))).ToArray())
             { TolVoxels = request?.EffectiveTolVoxels() };
-        var multi = run.MultiPositive();
-        staged.Write("summary.json", s => SummaryJson.Write(s, summary, w =>
-        {
-            if (request is not null) MatchParametersJson.Write(w, request);
-            if (multi is not null) MultiPositiveJson.Write(w, multi);
-        }));
+        SummaryFile.Stage(staged, summary, request, run.MultiPositive());
         staged.Commit();
         return summary;
     }
