@@ -119,14 +119,18 @@ public static class BlobFormats
     }
 
     /// <summary>Writes <paramref name="table"/> in the format of <paramref name="path"/>'s extension, atomically.</summary>
-    public static void Write(string path, BlobTable table)
+    /// <param name="path">Output file: <c>.csv</c>, <c>.roi</c>, <c>.zip</c> (RoiSet) or <c>.xml</c> (Cell Counter).</param>
+    /// <param name="table">The blobs, in voxels.</param>
+    /// <param name="roiStackChannels">ImageJ ROIs: channels of the stack the points go on (see <see cref="BlobReadOptions.RoiStackChannels"/>); default 1.</param>
+    /// <exception cref="ColocFormatException">The blobs do not fit the format (a channel beyond ImageJ's counters, z below 0); nothing is written.</exception>
+    public static void Write(string path, BlobTable table, int roiStackChannels = 1)
     {
         ArgumentNullException.ThrowIfNull(table);
         switch (WriteFormat(path))
         {
             case BlobFormat.Csv: BlobTableCsv.Write(path, table); break;
-            case BlobFormat.ImageJRoi: ImageJRoiBlobs.WriteRoi(path, table.Blobs); break;
-            case BlobFormat.ImageJRoiSet: ImageJRoiBlobs.WriteRoiSet(path, table.Blobs); break;
+            case BlobFormat.ImageJRoi: ImageJRoiBlobs.WriteRoi(path, table.Blobs, roiStackChannels); break;
+            case BlobFormat.ImageJRoiSet: ImageJRoiBlobs.WriteRoiSet(path, table.Blobs, roiStackChannels); break;
             default: CellCounterXml.Write(path, table.Blobs, table.ImageName); break;
         }
     }
