@@ -73,7 +73,9 @@ public sealed record ImageJPointRoi(string Name, float[] X, float[] Y, int[] Cou
         var positions = new int[count];
         int h2 = Int(d, 60);
         var roi = new ImageJPointRoi("", x, y, counters, positions) { Position = Int(d, 56) };
-        if (h2 <= 0 || (long)h2 + Header2Size > d.Length) return roi;
+        if (h2 <= 0) return roi;
+        if ((long)h2 + Header2Size > d.Length)
+            throw new ColocFormatException($"{name}: ImageJ ROI cut short: its header 2 (positions, counters) at byte {h2} runs past the end ({d.Length} bytes)");
         int nameOffset = Int(d, h2 + 16), nameLength = Int(d, h2 + 20), countersOffset = Int(d, h2 + 48);
         string roiName = "";
         if (nameOffset > 0 && nameLength > 0 && (long)nameOffset + 2L * nameLength <= d.Length)
