@@ -11,7 +11,9 @@ namespace Coloc.Benchmarks;
 /// Helper commands of the benchmark program (not BenchmarkDotNet):
 /// <c>gen-bench-blobs --n N [--shape Z,Y,X] [--jitter J] [--seed S] --out FILE</c> writes <see cref="BenchBlobs"/> as a
 /// blob CSV (shape default: <see cref="BenchBlobs.ShapeFor"/>); <c>time-exact --blobs FILE --shape Z,Y,X [--threads T]</c>
-/// times one exact match of a CSV inside the process (read and match separately).
+/// times one exact match of a CSV inside the process (read and match separately);
+/// <c>time-blob-read [--formats npz,npz-deflated,trackmate,csv] [--runs N]</c> reads 10^6 blobs in each format
+/// (<see cref="BlobFormatFiles"/>) and prints the best time and MB/s.
 /// </summary>
 public static class BenchTool
 {
@@ -48,6 +50,31 @@ public static class BenchTool
                     double match = sw.Elapsed.TotalSeconds;
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"read {blobs.Length} blobs in {read:0.000} s; exact match {match:0.000} s; pairs {string.Join(" ", set.Pairs.Select(p => p.Key + ":" + p.Value.Count))}"));
+                    return true;
+                }
+            case "time-blob-read":
+                {
+                    // time-blob-read [--formats npz,npz-deflated,trackmate,csv] [--runs 3]: best of N reads, MB/s.
+                    var formats = (opt.TryGetValue("--formats", out var f) ? f : "npz,npz-deflated,trackmate,csv").Split(',');
+                    int runs = opt.TryGetValue("--runs", out var rs) ? int.Parse(rs, CultureInfo.InvariantCulture) : 3;
+                    foreach (var format in formats)
+                    {
+                        string path = BlobFormatFiles.Get(format);
+                        double mb = new FileInfo(path).Length / 1e6;
+                        foreach (bool keep in new[] { true, false })
+                        {
+                            double best = double.MaxValue;
+                            int n = 0;
+                            for (int r = 0; r < runs; r++)
+                            {
+                                var sw = Stopwatch.StartNew();
+                                n = Coloc.IO.Blobs.BlobFormats.Read(path, new Coloc.IO.Blobs.BlobReadOptions { KeepFeatures = keep, Threads = 2 }).Blobs.Length;
+                                best = Math.Min(best, sw.Elapsed.TotalSeconds);
+                            }
+                            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                                $"{format,-13} features {(keep ? "kept" : "dropped"),-7} {n} blobs, {mb:0.0} MB: best of {runs} {best:0.000} s = {mb / best:0} MB/s, {n / best / 1e6:0.00} M blobs/s"));
+                        }
+                    }
                     return true;
                 }
             default:

@@ -24,7 +24,7 @@ public static class BlobsCommand
             BlobFormats.WriteFormat(outPath);
             var table = BlobInputs.Read(values, BlobInputParameters.In, keepFeatures: true);
             foreach (var note in table.Notes) stdout.WriteLine("note: " + note);
-            BlobFormats.Write(outPath, table);
+            BlobFormats.Write(outPath, table, values.Integer(BlobInputParameters.RoiChannels, 1));
             foreach (var g in table.Blobs.GroupBy(b => b.Channel).OrderBy(g => g.Key)) stdout.WriteLine($"channel {g.Key}: {g.Count()} blobs");
             stdout.WriteLine($"wrote {table.Blobs.Length} blobs to {outPath}");
             return ExitCodes.Ok;

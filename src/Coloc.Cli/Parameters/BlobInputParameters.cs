@@ -33,7 +33,7 @@ public static class BlobInputParameters
 
     /// <summary>Channels of the hyperstack ImageJ point ROIs were drawn on.</summary>
     public static ParameterSpec RoiChannels { get; } = new("ROI channels", ParameterKind.Integer,
-        "ImageJ point ROIs: channels N of the hyperstack they were drawn on; a point's stack position p gives channel (p-1) mod N, slice (p-1) div N")
+        "ImageJ point ROIs: channels N of the hyperstack they are drawn on; a point's stack position p is channel (p-1) mod N, slice (p-1) div N (read and, by coloc blobs, written)")
     { Flag = "--roi-channels", Minimum = 1, Default = "1" };
 
     /// <summary>The reading options every blob-taking command adds after its own.</summary>

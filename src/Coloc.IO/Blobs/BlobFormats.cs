@@ -12,6 +12,9 @@ namespace Coloc.IO.Blobs;
 /// </summary>
 public static class BlobFormats
 {
+    /// <summary>The first bytes of a <c>.npy</c> file (<c>\x93NUMPY</c>; a u8 literal would encode \x93 as two bytes).</summary>
+    private static ReadOnlySpan<byte> NpyMagic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
+
     /// <summary>The format of the file at <paramref name="path"/>.</summary>
     /// <exception cref="ColocFormatException">Missing, empty or of no blob format; the message names the file.</exception>
     public static BlobFormat Detect(string path, BlobReadOptions? options = null)
@@ -33,7 +36,7 @@ public static class BlobFormats
         var h = head.AsSpan(0, n);
         if (n == 0) throw new ColocFormatException($"{path}: empty file");
         if (h.StartsWith("Iout"u8)) return BlobFormat.ImageJRoi;
-        if (h.StartsWith("\x93NUMPY"u8)) throw new ColocFormatException($"{path}: a single .npy array, not a blob archive (*_blobs.npz)");
+        if (h.StartsWith(NpyMagic)) throw new ColocFormatException($"{path}: a single .npy array, not a blob archive (*_blobs.npz)");
         if (h.StartsWith("PK"u8)) return ZipKind(path);
         var text = Encoding.UTF8.GetString(h).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (text.StartsWith('<'))
@@ -119,14 +122,18 @@ public static class BlobFormats
     }
 
     /// <summary>Writes <paramref name="table"/> in the format of <paramref name="path"/>'s extension, atomically.</summary>
-    public static void Write(string path, BlobTable table)
+    /// <param name="path">Output file: <c>.csv</c>, <c>.roi</c>, <c>.zip</c> (RoiSet) or <c>.xml</c> (Cell Counter).</param>
+    /// <param name="table">The blobs, in voxels.</param>
+    /// <param name="roiStackChannels">ImageJ ROIs: channels of the stack the points go on (see <see cref="BlobReadOptions.RoiStackChannels"/>); default 1.</param>
+    /// <exception cref="ColocFormatException">The blobs do not fit the format (a channel beyond ImageJ's counters, z below 0); nothing is written.</exception>
+    public static void Write(string path, BlobTable table, int roiStackChannels = 1)
     {
         ArgumentNullException.ThrowIfNull(table);
         switch (WriteFormat(path))
         {
             case BlobFormat.Csv: BlobTableCsv.Write(path, table); break;
-            case BlobFormat.ImageJRoi: ImageJRoiBlobs.WriteRoi(path, table.Blobs); break;
-            case BlobFormat.ImageJRoiSet: ImageJRoiBlobs.WriteRoiSet(path, table.Blobs); break;
+            case BlobFormat.ImageJRoi: ImageJRoiBlobs.WriteRoi(path, table.Blobs, roiStackChannels); break;
+            case BlobFormat.ImageJRoiSet: ImageJRoiBlobs.WriteRoiSet(path, table.Blobs, roiStackChannels); break;
             default: CellCounterXml.Write(path, table.Blobs, table.ImageName); break;
         }
     }

@@ -59,7 +59,7 @@ internal static class CellCounterXml
         }
         catch (XmlException e)
         {
-            throw new ColocFormatException($"{path}: damaged XML at line {e.LineNumber}: {e.Message.Split(" Line ")[0]}", e);
+            throw TrackMateXml.Damaged(path, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

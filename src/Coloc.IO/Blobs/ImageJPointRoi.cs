@@ -7,8 +7,8 @@ namespace Coloc.IO.Blobs;
 /// An ImageJ multipoint ROI as stored in a <c>.roi</c> file (ImageJ 1.53t's <c>ij.io.RoiDecoder</c>/<c>RoiEncoder</c>
 /// layout, big-endian). Header (64 bytes): <c>"Iout"</c>, version (short, 4), type (byte 6; 10 = point), top/left/
 /// bottom/right (shorts 8–14), point count (unsigned short 16; 0 = the int at 18 holds it), options (short 50;
-/// 128 = sub-pixel float coordinates follow the short ones), position (int 56: the stack slice of the whole ROI),
-/// header-2 offset (int 60). Coordinates at 64: n shorts x − left, n shorts y − top, then (sub-pixel) n floats x and
+/// 128 = sub-pixel float coordinates follow the short ones, from version 222 on), position (int 56: the stack slice of the whole ROI),
+/// header-2 offset (int 60). Coordinates at 64: n shorts x − left, n shorts y − top (below −5000 read as unsigned, as ImageJ does), then (sub-pixel) n floats x and
 /// n floats y. Header 2 (64 bytes): c, z, t position (ints 4, 8, 12; 0 = unset), name offset and length (ints 16, 20;
 /// UTF-16 chars), counters offset (int 48): n ints, each <c>counter | stackPosition &lt;&lt; 8</c> — the multipoint
 /// tool's counter (0–255) and the 1-based stack slice of the point (0 = none).
@@ -34,6 +34,9 @@ public sealed record ImageJPointRoi(string Name, float[] X, float[] Y, int[] Cou
 
     private const int HeaderSize = 64, Header2Size = 64, PointType = 10, SubPixel = 128, Version = 228;
 
+    /// <summary>ImageJ reads the sub-pixel coordinates only from files of version 222 or later.</summary>
+    private const int FirstSubPixelVersion = 222;
+
     /// <summary>Decodes a <c>.roi</c> file's bytes; <paramref name="name"/> names it in messages.</summary>
     /// <exception cref="ColocFormatException">Not an ImageJ ROI, not a point ROI, or cut short.</exception>
     public static ImageJPointRoi Decode(ReadOnlySpan<byte> d, string name)
@@ -42,11 +45,11 @@ public sealed record ImageJPointRoi(string Name, float[] X, float[] Y, int[] Cou
             throw new ColocFormatException($"{name}: not an ImageJ ROI (no 'Iout' header)");
         int type = d[6];
         if (type != PointType) throw new ColocFormatException($"{name}: ImageJ ROI of type {type}, not a point ROI (type 10)");
-        int top = Short(d, 8), left = Short(d, 10);
+        int top = Coordinate(d, 8), left = Coordinate(d, 10);
         long n = BinaryPrimitives.ReadUInt16BigEndian(d[16..]);
         if (n == 0) n = Int(d, 18);
         int options = Short(d, 50);
-        bool sub = (options & SubPixel) != 0;
+        bool sub = (options & SubPixel) != 0 && Short(d, 4) >= FirstSubPixelVersion;
         long coordBytes = n * (sub ? 12L : 4L);
         if (n < 0 || HeaderSize + coordBytes > d.Length)
             throw new ColocFormatException($"{name}: ImageJ ROI says {n} points but holds {d.Length} bytes");
@@ -62,15 +65,17 @@ public sealed record ImageJPointRoi(string Name, float[] X, float[] Y, int[] Cou
             }
             else
             {
-                x[i] = left + Math.Max(0, (int)Short(d, HeaderSize + 2 * i));
-                y[i] = top + Math.Max(0, (int)Short(d, HeaderSize + 2 * count + 2 * i));
+                x[i] = left + Math.Max(0, Coordinate(d, HeaderSize + 2 * i));
+                y[i] = top + Math.Max(0, Coordinate(d, HeaderSize + 2 * count + 2 * i));
             }
         }
         var counters = new int[count];
         var positions = new int[count];
         int h2 = Int(d, 60);
         var roi = new ImageJPointRoi("", x, y, counters, positions) { Position = Int(d, 56) };
-        if (h2 <= 0 || (long)h2 + Header2Size > d.Length) return roi;
+        if (h2 <= 0) return roi;
+        if ((long)h2 + Header2Size > d.Length)
+            throw new ColocFormatException($"{name}: ImageJ ROI cut short: its header 2 (positions, counters) at byte {h2} runs past the end ({d.Length} bytes)");
         int nameOffset = Int(d, h2 + 16), nameLength = Int(d, h2 + 20), countersOffset = Int(d, h2 + 48);
         string roiName = "";
         if (nameOffset > 0 && nameLength > 0 && (long)nameOffset + 2L * nameLength <= d.Length)
@@ -133,6 +138,13 @@ public sealed record ImageJPointRoi(string Name, float[] X, float[] Y, int[] Cou
     }
 
     private static short Short(ReadOnlySpan<byte> d, int at) => BinaryPrimitives.ReadInt16BigEndian(d[at..]);
+
+    /// <summary>A coordinate short as ImageJ's <c>RoiDecoder.getShort</c> reads it: signed, but below −5000 taken as unsigned (x, y &gt; 32767).</summary>
+    private static int Coordinate(ReadOnlySpan<byte> d, int at)
+    {
+        int v = Short(d, at);
+        return v < -5000 ? (ushort)v : v;
+    }
 
     private static int Int(ReadOnlySpan<byte> d, int at) => BinaryPrimitives.ReadInt32BigEndian(d[at..]);
 }

@@ -11,9 +11,12 @@ namespace Coloc.IO.Blobs;
 /// counter is set, the ROI's place in a RoiSet.zip of several ROIs, else the file's place among the inputs. Radius 0,
 /// confirmed and truth −1.
 /// <para>
-/// Writing: <c>.roi</c> holds every blob in one multipoint ROI, channel as the counter (0–255) and the slice
-/// round(z) + 1 as the stack position; <c>RoiSet.zip</c> holds one ROI per channel, named <c>c&lt;channel&gt;</c>, with the
-/// hyperstack channel set and per-point slices. x and y are stored as 32-bit floats (ImageJ's sub-pixel points).
+/// Writing, for a stack of N channels (<see cref="BlobReadOptions.RoiStackChannels"/>, default 1): each point's stack
+/// position is the slice index ImageJ's multipoint tool records on such a stack, round(z) × N + channel + 1 (a plain
+/// z-stack: round(z) + 1), and its counter is the channel (ImageJ has 100 counters, 0–99). <c>.roi</c> holds every blob
+/// in one multipoint ROI; <c>RoiSet.zip</c> holds one ROI per channel, named <c>c&lt;channel&gt;</c>, in channel order,
+/// with the hyperstack channel set when N &gt; 1. x and y are stored as 32-bit floats (ImageJ's sub-pixel points). So
+/// reading with the same N gives back z = round(z), y, x and the channel.
 /// </para>
 /// </summary>
 internal static class ImageJRoiBlobs
@@ -80,25 +83,28 @@ internal static class ImageJRoiBlobs
         return (blobs, fromFile);
     }
 
-    public static void WriteRoi(string path, ReadOnlySpan<Blob> blobs)
+    /// <summary>Largest channel a multipoint counter holds (ImageJ 1.53t's PointRoi has 100 counters).</summary>
+    private const int MaxCounter = 99;
+
+    public static void WriteRoi(string path, ReadOnlySpan<Blob> blobs, int stackChannels)
     {
         var all = blobs.ToArray();
-        if (all.FirstOrDefault(b => b.Channel > 255) is { Channel: > 255 } big)
-            throw new ColocFormatException($"{path}: channel {big.Channel} does not fit a multipoint counter (0-255); write a RoiSet.zip");
-        var roi = ToRoi(path, all, "blobs") with { Counters = Array.ConvertAll(all, b => (int)b.Channel) };
-        var bytes = roi.Encode();
+        int big = Array.FindIndex(all, b => b.Channel > MaxCounter);
+        if (big >= 0)
+            throw new ColocFormatException($"{path}: blob {big} has channel {all[big].Channel}, beyond ImageJ's multipoint counters (0-{MaxCounter}); write a RoiSet.zip");
+        var bytes = ToRoi(path, all, "blobs", stackChannels).Encode();
         Files.AtomicFile.Write(path, s => s.Write(bytes));
     }
 
-    public static void WriteRoiSet(string path, ReadOnlySpan<Blob> blobs)
+    public static void WriteRoiSet(string path, ReadOnlySpan<Blob> blobs, int stackChannels)
     {
         var groups = blobs.ToArray().GroupBy(b => (int)b.Channel).OrderBy(g => g.Key).ToList();
+        var rois = groups.Select(g => ToRoi(path, g.ToArray(), $"c{g.Key}", stackChannels) with { CPosition = stackChannels > 1 ? g.Key + 1 : 0 }).ToList();
         Files.AtomicFile.Write(path, s =>
         {
             using var zip = new ZipArchive(s, ZipArchiveMode.Create, leaveOpen: true);
-            foreach (var g in groups)
+            foreach (var roi in rois)
             {
-                var roi = ToRoi(path, g.ToArray(), $"c{g.Key}") with { CPosition = g.Key + 1 };
                 var e = zip.CreateEntry(roi.Name + ".roi", CompressionLevel.Optimal);
                 using var w = e.Open();
                 w.Write(roi.Encode());
@@ -106,14 +112,29 @@ internal static class ImageJRoiBlobs
         });
     }
 
-    private static ImageJPointRoi ToRoi(string path, Blob[] blobs, string name)
+    /// <summary>One multipoint ROI of <paramref name="blobs"/> on a stack of <paramref name="stackChannels"/> channels.</summary>
+    private static ImageJPointRoi ToRoi(string path, Blob[] blobs, string name, int stackChannels)
     {
-        var slices = Array.ConvertAll(blobs, b => Math.Round(b.Z, MidpointRounding.AwayFromZero) + 1);
-        int bad = Array.FindIndex(slices, p => p < 1 || p > (1 << 23));
-        if (bad >= 0) throw new ColocFormatException($"{path}: blob {bad} at z {blobs[bad].Z} cannot be an ImageJ stack position (slice 1..2^23)");
+        int n = Math.Max(1, stackChannels);
+        var positions = new int[blobs.Length];
+        for (int i = 0; i < blobs.Length; i++)
+        {
+            var b = blobs[i];
+            double slice = Math.Round(b.Z, MidpointRounding.AwayFromZero);
+            double p = slice * n + (n > 1 ? b.Channel : 0) + 1;
+            bool badChannel = b.Channel < 0 || (n > 1 && b.Channel >= n);
+            if (!(slice >= 0) || p > MaxStackPosition || badChannel)
+                throw new ColocFormatException(badChannel
+                    ? $"{path}: blob {i} has channel {b.Channel}, not one of the {n} channels of the stack (--roi-channels)"
+                    : $"{path}: blob {i} at z {b.Z} cannot be an ImageJ stack position (1..{MaxStackPosition})");
+            positions[i] = (int)p;
+        }
         return new(name, Array.ConvertAll(blobs, b => (float)b.X), Array.ConvertAll(blobs, b => (float)b.Y),
-            new int[blobs.Length], Array.ConvertAll(slices, p => (int)p));
+            Array.ConvertAll(blobs, b => b.Channel <= MaxCounter ? (int)b.Channel : 0), positions);
     }
+
+    /// <summary>Largest per-point stack position (24 bits of ImageJ's counter word, read back as a signed int).</summary>
+    private const int MaxStackPosition = (1 << 23) - 1;
 
     private static byte[] ReadAll(string path)
     {

@@ -56,7 +56,7 @@ internal static class TrackMateXml
         }
         catch (XmlException e)
         {
-            throw new ColocFormatException($"{path}: damaged XML at line {e.LineNumber}: {e.Message.Split(" Line ")[0]}", e);
+            throw TrackMateXml.Damaged(path, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -127,6 +127,16 @@ internal static class TrackMateXml
             ? v : throw new ColocFormatException($"{path}: ImageData {name} '{s}' is not a number");
     }
 
+    /// <summary>One line for an XML file the reader stopped on: where and why; a DTD (refused, never resolved) said as such.</summary>
+    internal static ColocFormatException Damaged(string path, XmlException e)
+    {
+        string at = e.LineNumber > 0 ? $" at line {e.LineNumber}" : "";
+        return e.Message.Contains("DTD", StringComparison.Ordinal)
+            ? new ColocFormatException($"{path}: XML with a document type definition (<!DOCTYPE>){at}, which Coloc refuses (no entities, no external files)", e)
+            : new ColocFormatException($"{path}: damaged XML{at}: {e.Message.Split(" Line ")[0]}", e);
+    }
+
+    /// <summary>Reader settings of both XML formats: no DTD, no resolver, comments and whitespace skipped.</summary>
     internal static XmlReaderSettings Settings { get; } = new()
     {
         DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true,
