@@ -87,6 +87,7 @@ internal sealed class RegionRun
             Permutations = values.Integer(RegionParameters.Permutations, 199),
             Seed = values.Integer(RegionParameters.Seed, 1),
             Threads = threads, Ontology = ontology, Level = level,
+            ResolutionUm = resolution, LMaxRadiusUm = RegionParameters.LMaxRadiusUm(values, tol * resolution),
         };
         var scaling = GridScaler.FromShapes(imageShape, ls).Scaling;
         var spacing = resolution / scaling;
@@ -110,6 +111,7 @@ internal sealed class RegionRun
             w.WriteEndArray();
             w.WriteNumber("permutations", request.Permutations);
             w.WriteNumber("seed", request.Seed);
+            w.WriteNumber("l_max_um", request.LMaxRadiusUm);
             w.WriteString("null_model", "channel b redrawn uniformly over the voxels of its region, rematched, counted by channel a's region");
         }
         return new RegionRun(request, Name, spacing.Z * spacing.Y * spacing.X, Parameters);

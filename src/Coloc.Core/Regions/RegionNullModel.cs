@@ -28,8 +28,10 @@ public sealed record RegionNullModel(RegionVoxels Voxels, GridScaler Scaler, Zyx
     /// <param name="seed">Seed of the draws.</param>
     /// <param name="threads">Permutations run in parallel on this many threads.</param>
     /// <param name="cancellationToken">Stops between permutations.</param>
+    /// <param name="onDraw">Called (on the permutation's thread) with the permutation index and channel a's blobs followed
+    /// by the redrawn channel b's (the same positions that are rematched), e.g. for <see cref="CrossKFunction"/>.</param>
     public long[][] Counts(Blob[] a, Blob[] b, Func<Blob[], BlobMatch> rematch, int permutations, long seed, int threads,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Action<int, Blob[]>? onDraw = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -47,6 +49,7 @@ public sealed record RegionNullModel(RegionVoxels Voxels, GridScaler Scaler, Zyx
                 a.CopyTo(blobs, 0);
                 for (int i = 0; i < b.Length; i++)
                     blobs[a.Length + i] = rowOfB[i] < 0 ? b[i] : Redraw(b[i], rowOfB[i], ref rng);
+                onDraw?.Invoke(p, blobs);
                 result[p] = CountByRegion(rematch(blobs));
             });
         return result;

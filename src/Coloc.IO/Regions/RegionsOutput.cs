@@ -8,7 +8,8 @@ namespace Coloc.IO.Regions;
 /// <summary>
 /// Writes a per-region result into a folder, all or nothing (<see cref="StagedFolder"/>): <c>regions.csv</c>
 /// (<see cref="RegionsCsv"/>), <c>heat_c&lt;k&gt;.tif</c> and <c>heat_match_c&lt;a&gt;_c&lt;b&gt;.tif</c> (the labels'
-/// shape, one 32-bit unsigned count per voxel) and <c>summary.json</c> (format version 1: the parameters the caller
+/// shape, one 32-bit unsigned count per voxel), <c>l_c&lt;a&gt;_c&lt;b&gt;.csv</c> when L(r) curves were computed
+/// (<see cref="LCurvesCsv"/>) and <c>summary.json</c> (format version 1: the parameters the caller
 /// writes, blobs outside the labels grid and clipped at its top edge per channel, and per pair the analytic CSR
 /// expectation per region row).
 /// </summary>
@@ -33,6 +34,9 @@ public static class RegionsOutput
         for (int k = 0; k < channels.Count; k++) staged.Write($"heat_c{channels[k]}.tif", s => Tiff(s, result.ChannelMaps[k]));
         for (int k = 0; k < result.Pairs.Length; k++)
             staged.Write($"heat_match_c{result.Pairs[k].A}_c{result.Pairs[k].B}.tif", s => Tiff(s, result.PairMaps[k]));
+        for (int k = 0; k < result.Pairs.Length; k++)
+            if (result.LCurves[k] is { } curves)
+                staged.WriteText($"l_c{result.Pairs[k].A}_c{result.Pairs[k].B}.csv", w => LCurvesCsv.Write(w, result.Rows, curves));
         staged.Write("summary.json", s => Summary(s, channels, result, parameters));
         staged.Commit();
     }

@@ -138,4 +138,34 @@ public sealed class RegionsCommandTests
         args.AddRange(["--level", "2"]);
         AssertRejected(dir, Path.Combine(dir, "o"), Coloc([.. args]), "--ontology");
     }
+
+    [Fact]
+    public void L_curves_with_their_envelope_by_default_none_with_zero()
+    {
+        string dir = RepoPaths.NewTempDir();
+        string m = Matches(dir, Blobs);
+        Assert.Equal(0, Coloc(Args(m, Path.Combine(dir, "o"))).Code);
+        var l = OracleCsv.Read(Path.Combine(dir, "o", "l_c0_c1.csv"));
+        Assert.Equal("label,r_um,l_um,l_null_mean_um,l_null_min_um,l_null_max_um", string.Join(',', l.Header));
+        // magmap default profile tolerance at 1 µm voxels: radius 2 × its largest axis, 20 radii per region
+        string summary = File.ReadAllText(Path.Combine(dir, "o", "summary.json"));
+        Assert.Contains("\"l_max_um\"", summary, StringComparison.Ordinal);
+        Assert.Equal(0, l.Rows.Length % 20);
+        Assert.True(l.Rows.Length >= 40, $"{l.Rows.Length} rows");
+        for (int i = 0; i < l.Rows.Length; i++)
+        {
+            Assert.True(l.Num(i, "l_null_min_um") <= l.Num(i, "l_null_mean_um") && l.Num(i, "l_null_mean_um") <= l.Num(i, "l_null_max_um"), $"row {i}");
+            Assert.True(l.Num(i, "l_um") >= 0);
+        }
+        Assert.Equal(0, Coloc([.. Args(m, Path.Combine(dir, "none")), "--l-max-um", "0"]).Code);
+        Assert.False(File.Exists(Path.Combine(dir, "none", "l_c0_c1.csv")));
+    }
+
+    [Fact]
+    public void L_radius_not_a_number()
+    {
+        string dir = RepoPaths.NewTempDir();
+        string m = Matches(dir, Blobs);
+        AssertRejected(dir, Path.Combine(dir, "o"), Coloc([.. Args(m, Path.Combine(dir, "o")), "--l-max-um", "-3"]), "--l-max-um");
+    }
 }
