@@ -47,7 +47,7 @@ public sealed class RegionsCommandTests
 
         var ours = OracleCsv.Read(Path.Combine(dir, "t1", "regions.csv"));
         var want = OracleCsv.Read(Path.Combine(Case, "expected", "region_counts.csv"));
-        Assert.Equal("label,voxels,blobs_c0,blobs_c1,matches_c0_c1,name,volume_um3,expected_c0_c1,enrichment_c0_c1,p_c0_c1,q_c0_c1",
+        Assert.Equal("label,voxels,blobs_c0,blobs_c1,matches_c0_c1,name,volume_um3,expected_c0_c1,enrichment_c0_c1,p_c0_c1,q_c0_c1,enrichment_lo95_c0_c1,enrichment_hi95_c0_c1",
             string.Join(',', ours.Header));
         Assert.Equal(want.Rows.Length, ours.Rows.Length);
         for (int i = 0; i < want.Rows.Length; i++)
