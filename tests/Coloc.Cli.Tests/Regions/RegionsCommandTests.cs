@@ -157,8 +157,18 @@ public sealed class RegionsCommandTests
             Assert.True(l.Num(i, "l_null_min_um") <= l.Num(i, "l_null_mean_um") && l.Num(i, "l_null_mean_um") <= l.Num(i, "l_null_max_um"), $"row {i}");
             Assert.True(l.Num(i, "l_um") >= 0);
         }
+        // PNG plots (the dotnet build; the NativeAOT coloc writes none), listed in summary.json
+        foreach (var png in new[] { "enrichment_c0_c1.png", "l_c0_c1.png" })
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(dir, "o", png));
+            Assert.True(bytes.Length > 10_000, $"{png}: {bytes.Length} bytes");
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes.Take(4).ToArray());
+            Assert.Contains($"\"{png}\"", summary, StringComparison.Ordinal);
+        }
         Assert.Equal(0, Coloc([.. Args(m, Path.Combine(dir, "none")), "--l-max-um", "0"]).Code);
         Assert.False(File.Exists(Path.Combine(dir, "none", "l_c0_c1.csv")));
+        Assert.False(File.Exists(Path.Combine(dir, "none", "l_c0_c1.png")));
+        Assert.True(File.Exists(Path.Combine(dir, "none", "enrichment_c0_c1.png")));
     }
 
     [Fact]
