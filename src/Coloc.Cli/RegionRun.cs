@@ -21,15 +21,18 @@ namespace Coloc.Cli;
 /// </summary>
 internal sealed class RegionRun
 {
-    private RegionRun(RegionRequest request, Func<long, string> name, double voxelUm3, Action<Utf8JsonWriter> parameters)
+    private RegionRun(RegionRequest request, Func<long, string> name, Func<long, string> shortName, double voxelUm3,
+        Action<Utf8JsonWriter> parameters)
     {
         Request = request;
         _name = name;
+        _shortName = shortName;
         _voxelUm3 = voxelUm3;
         _parameters = parameters;
     }
 
     private readonly Func<long, string> _name;
+    private readonly Func<long, string> _shortName;
     private readonly double _voxelUm3;
     private readonly Action<Utf8JsonWriter> _parameters;
 
@@ -87,10 +90,14 @@ internal sealed class RegionRun
             Permutations = values.Integer(RegionParameters.Permutations, 199),
             Seed = values.Integer(RegionParameters.Seed, 1),
             Threads = threads, Ontology = ontology, Level = level,
+            ResolutionUm = resolution, LMaxRadiusUm = RegionParameters.LMaxRadiusUm(values, tol * resolution),
         };
         var scaling = GridScaler.FromShapes(imageShape, ls).Scaling;
         var spacing = resolution / scaling;
         string Name(long id) => ontology?.Find(id)?.Name ?? (id == 0 ? "background" : "");
+        string ShortName(long id) => ontology?.Find(id) is { Acronym.Length: > 0 } r
+            ? (id < 0 ? "-" : "") + r.Acronym
+            : id.ToString(CultureInfo.InvariantCulture);
         void Parameters(Utf8JsonWriter w)
         {
             w.WriteString("blobs", blobPath);
@@ -110,17 +117,41 @@ internal sealed class RegionRun
             w.WriteEndArray();
             w.WriteNumber("permutations", request.Permutations);
             w.WriteNumber("seed", request.Seed);
+            w.WriteNumber("l_max_um", request.LMaxRadiusUm);
             w.WriteString("null_model", "channel b redrawn uniformly over the voxels of its region, rematched, counted by channel a's region");
         }
-        return new RegionRun(request, Name, spacing.Z * spacing.Y * spacing.X, Parameters);
+        return new RegionRun(request, Name, ShortName, spacing.Z * spacing.Y * spacing.X, Parameters);
     }
 
     /// <summary>Runs the analysis and writes <paramref name="outDir"/>.</summary>
     public RegionResult Execute(string outDir)
     {
         var result = RegionAnalysis.Run(Request);
-        RegionsOutput.Write(outDir, Request.Channels, result, _name, _voxelUm3, _parameters);
+        RegionsOutput.Write(outDir, Request.Channels, result, _name, _voxelUm3, _parameters, Plots(result));
         return result;
+    }
+
+    /// <summary>
+    /// The PNG plots per pair with significance: <c>enrichment_c&lt;a&gt;_c&lt;b&gt;.png</c> and, with L(r) curves,
+    /// <c>l_c&lt;a&gt;_c&lt;b&gt;.png</c>. None in the NativeAOT build (no COLOC_PLOTS).
+    /// </summary>
+    private List<(string Name, Action<Stream> Write)> Plots(RegionResult result)
+    {
+        var files = new List<(string, Action<Stream>)>();
+#if COLOC_PLOTS
+        if (Request.Permutations == 0) return files;
+        for (int k = 0; k < result.Pairs.Length; k++)
+        {
+            var (pair, stats, curves) = (result.Pairs[k], result.Statistics[k], result.LCurves[k]);
+            files.Add(($"enrichment_c{pair.A}_c{pair.B}.png", s => s.Write(Coloc.Plots.RegionPlots.Enrichment(
+                result.Rows, stats, _shortName, $"Matches c{pair.A}-c{pair.B} per region: enrichment and 95 % interval"))));
+            if (curves is not null)
+                files.Add(($"l_c{pair.A}_c{pair.B}.png", s => s.Write(Coloc.Plots.RegionPlots.LFunction(result.Rows, stats, curves, _shortName))));
+        }
+#else
+        _ = (result, _shortName);
+#endif
+        return files;
     }
 
     /// <summary>

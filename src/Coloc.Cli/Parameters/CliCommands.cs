@@ -47,7 +47,8 @@ public static class CliCommands
         "Detect blobs, match them between channels (exact) and colocalize by intensity, in one go.",
         [OutFolder, Database, Experiment, .. PipelineParameters.All,
          RegionParameters.Labels with { Help = RegionParameters.Labels.Help + "; adds coloc regions' output in OUT/regions" },
-         RegionParameters.Ontology, RegionParameters.Level, RegionParameters.Permutations, RegionParameters.Seed, .. LimitParameters.All]);
+         RegionParameters.Ontology, RegionParameters.Level, RegionParameters.Permutations, RegionParameters.Seed, RegionParameters.LMaxUm,
+         .. LimitParameters.All]);
 
     /// <summary><c>coloc plan</c>.</summary>
     public static Entry Plan { get; } = new("plan",

@@ -1,3 +1,5 @@
+using Coloc.Core.Geometry;
+
 namespace Coloc.Core.Parameters;
 
 /// <summary>
@@ -53,6 +55,26 @@ public static class RegionParameters
         "Seed of the null model; the same seed gives the same numbers for any thread count")
     { Flag = "--seed", Key = "seed", Minimum = 0, Default = "1" };
 
+    /// <summary>Largest radius of the L(r) curves.</summary>
+    public static ParameterSpec LMaxUm { get; } = new("L(r) radius", ParameterKind.Text,
+        "Largest radius of the per-region cross-K / L(r) curves (20 radii, in µm space) with the null draws' envelope, written to l_c<a>_c<b>.csv; 0 = no curves")
+    { Flag = "--l-max-um", Key = "l_max_um", Unit = "µm", DefaultText = "2 × the largest tolerance axis in µm" };
+
+    /// <summary>
+    /// The L(r) radius given by <paramref name="values"/> (µm, ≥ 0), else 2 × the largest axis of
+    /// <paramref name="tolUm"/>.
+    /// </summary>
+    /// <exception cref="ParameterException">Not a finite number ≥ 0.</exception>
+    public static double LMaxRadiusUm(IParameterValues values, Zyx tolUm)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Get(LMaxUm) is not { } text) return 2 * tolUm.Max;
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double r)
+            || !double.IsFinite(r) || r < 0)
+            throw new ParameterException(LMaxUm, $"must be a distance in µm >= 0, got '{text}'");
+        return r;
+    }
+
     /// <summary>Every parameter of <c>coloc regions</c>, in the order of the help.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } =
     [
@@ -68,10 +90,11 @@ public static class RegionParameters
         Mode,
         Permutations,
         Seed,
+        LMaxUm,
         SharedParameters.Channels with { Help = "Channels whose pairs to count, 0-based, e.g. 0,2" },
         SharedParameters.Resolution with { DefaultText = "from --image, else 1,1,1" },
         SharedParameters.Profile,
-        SharedParameters.OutFolder with { Help = "Output folder for regions.csv, heat_c<k>.tif, heat_match_c<a>_c<b>.tif, summary.json; written all-or-nothing" },
+        SharedParameters.OutFolder with { Help = "Output folder for regions.csv, heat_c<k>.tif, heat_match_c<a>_c<b>.tif, l_c<a>_c<b>.csv, summary.json; written all-or-nothing" },
         SharedParameters.Threads,
     ];
 }

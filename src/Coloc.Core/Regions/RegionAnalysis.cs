@@ -29,28 +29,35 @@ public static class RegionAnalysis
             rows = RegionAggregator.Aggregate(ontology, labelRows, level);
         }
 
-        var voxels = request.Permutations > 0 ? new RegionVoxels(request.Labels) : null;
+        bool curves = request.LMaxRadiusUm > 0;
+        var voxels = request.Permutations > 0 || curves ? new RegionVoxels(request.Labels) : null;
+        var crossK = curves ? new CrossKFunction(voxels!, scaler, request.ResolutionUm, request.LMaxRadiusUm, groups: groups) : null;
         var stats = new RegionStatistics[request.Pairs.Count];
         var csr = new double[request.Pairs.Count][];
+        var lCurves = new LCurves?[request.Pairs.Count];
         for (int k = 0; k < request.Pairs.Count; k++)
         {
             var pair = request.Pairs[k].Pair;
             var observed = rows.Select(r => r.Matches[k]).ToArray();
             long[][] nulls = [];
-            if (voxels is not null)
+            var a = request.Blobs.Where(b => (int)b.Channel == pair.A).ToArray();
+            var b = request.Blobs.Where(b => (int)b.Channel == pair.B).ToArray();
+            var nullK = new double[request.Permutations][][];
+            if (voxels is not null && request.Permutations > 0)
             {
-                var a = request.Blobs.Where(b => (int)b.Channel == pair.A).ToArray();
-                var b = request.Blobs.Where(b => (int)b.Channel == pair.B).ToArray();
                 var model = new RegionNullModel(voxels, scaler, request.ImageShape);
-                nulls = model.Counts(a, b, blobs => request.Rematch(pair, blobs), request.Permutations, request.Seed, request.Threads, cancellationToken);
+                Action<int, Blob[]>? onDraw = crossK is null ? null : (p, blobs) => nullK[p] = crossK.K(blobs.AsSpan(0, a.Length), blobs.AsSpan(a.Length));
+                nulls = model.Counts(a, b, blobs => request.Rematch(pair, blobs), request.Permutations, request.Seed, request.Threads,
+                    cancellationToken, onDraw);
                 if (groups is not null) nulls = nulls.Select(n => Sum(n, groups)).ToArray();
             }
+            if (crossK is not null) lCurves[k] = LCurves.From(crossK.RadiiUm, crossK.K(a, b), request.Permutations > 0 ? nullK : []);
             stats[k] = Significance.Of(observed, nulls);
             int ia = Array.IndexOf(request.Channels, pair.A), ib = Array.IndexOf(request.Channels, pair.B);
             csr[k] = rows.Select(r => ia < 0 || ib < 0 ? double.NaN
                 : CsrExpectation.Of(r.Blobs[ia], r.Blobs[ib], r.Voxels, scaler.Scaling, request.TolVoxels)).ToArray();
         }
-        return new RegionResult(rows, channelMaps, pairMaps, stats, csr, request.Pairs.Select(p => p.Pair).ToArray());
+        return new RegionResult(rows, channelMaps, pairMaps, stats, csr, request.Pairs.Select(p => p.Pair).ToArray(), lCurves);
     }
 
     private static long[] Sum(long[] perLabel, (long Id, int[] Members)[] groups)

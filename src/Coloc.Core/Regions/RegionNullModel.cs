@@ -6,8 +6,8 @@ namespace Coloc.Core.Regions;
 
 /// <summary>
 /// The null model of per-region colocalization for one channel pair (a, b): channel a stays where it is; every
-/// channel-b blob is redrawn uniformly over the voxels of the region it lies in (a labels voxel of that label chosen
-/// uniformly, then a uniform position inside it in full-resolution coordinates, clamped to the image), so the number
+/// channel-b blob is redrawn uniformly over the region it lies in, in full-resolution coordinates (the part of the image,
+/// 0 … shape − 1 per axis, whose coordinates land in the region's labels voxels), so the number
 /// of b blobs per region is kept; a and the redrawn b are matched again with the observed mode and tolerance
 /// (<c>rematch</c>) and each match is counted in the region of its channel-a blob, as the observed count.
 /// Blobs outside the labels stay put. Permutation p draws from <see cref="SplitMix64.ForStream"/>(seed, p), and each
@@ -28,8 +28,10 @@ public sealed record RegionNullModel(RegionVoxels Voxels, GridScaler Scaler, Zyx
     /// <param name="seed">Seed of the draws.</param>
     /// <param name="threads">Permutations run in parallel on this many threads.</param>
     /// <param name="cancellationToken">Stops between permutations.</param>
+    /// <param name="onDraw">Called (on the permutation's thread) with the permutation index and channel a's blobs followed
+    /// by the redrawn channel b's (the same positions that are rematched), e.g. for <see cref="CrossKFunction"/>.</param>
     public long[][] Counts(Blob[] a, Blob[] b, Func<Blob[], BlobMatch> rematch, int permutations, long seed, int threads,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Action<int, Blob[]>? onDraw = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -47,6 +49,7 @@ public sealed record RegionNullModel(RegionVoxels Voxels, GridScaler Scaler, Zyx
                 a.CopyTo(blobs, 0);
                 for (int i = 0; i < b.Length; i++)
                     blobs[a.Length + i] = rowOfB[i] < 0 ? b[i] : Redraw(b[i], rowOfB[i], ref rng);
+                onDraw?.Invoke(p, blobs);
                 result[p] = CountByRegion(rematch(blobs));
             });
         return result;
@@ -62,18 +65,38 @@ public sealed record RegionNullModel(RegionVoxels Voxels, GridScaler Scaler, Zyx
         return counts;
     }
 
+    /// <summary>
+    /// A position uniform over the part of region <paramref name="row"/> inside the image (coordinates 0 … shape − 1 per
+    /// axis): a labels voxel i covers the full-resolution coordinates that round to it, <c>[(i − ½)/s, (i + ½)/s)</c>, cut at
+    /// 0, and the last one also takes what is clipped to it, up to shape − 1; so edge voxels cover less or more than
+    /// <c>1/s</c>. Drawn by rejection: a voxel of the region uniformly, then a point uniformly in a box of the widest
+    /// cell from the voxel's start, kept when it lies in that voxel's part of the image (at least half the draws).
+    /// </summary>
     private Blob Redraw(Blob blob, int row, ref SplitMix64 rng)
     {
         var voxels = Voxels.Voxels(row);
-        int flat = voxels[rng.NextInt(voxels.Length)];
         var s = Scaler.Shape;
-        int x = flat % s.X, rest = flat / s.X;
-        int y = rest % s.Y, z = rest / s.Y;
-        double Axis(int index, double scaling, int full, ref SplitMix64 g) =>
-            Math.Clamp((index - 0.5 + g.NextDouble()) / scaling, 0, full - 1);
-        double nz = Axis(z, Scaler.Scaling.Z, ImageShape.Z, ref rng);
-        double ny = Axis(y, Scaler.Scaling.Y, ImageShape.Y, ref rng);
-        double nx = Axis(x, Scaler.Scaling.X, ImageShape.X, ref rng);
-        return blob with { Z = nz, Y = ny, X = nx };
+        for (int attempt = 0; ; attempt++)
+        {
+            int flat = voxels[rng.NextInt(voxels.Length)];
+            int x = flat % s.X, rest = flat / s.X;
+            int y = rest % s.Y, z = rest / s.Y;
+            double nz = 0, ny = 0, nx = 0;
+            bool ok = Axis(z, Scaler.Scaling.Z, s.Z, ImageShape.Z, ref rng, ref nz)
+                & Axis(y, Scaler.Scaling.Y, s.Y, ImageShape.Y, ref rng, ref ny)
+                & Axis(x, Scaler.Scaling.X, s.X, ImageShape.X, ref rng, ref nx);
+            if (ok || attempt >= 1000) return blob with { Z = nz, Y = ny, X = nx };
+        }
+    }
+
+    /// <summary>One axis of <see cref="Redraw"/>: false when the draw falls outside labels voxel <paramref name="index"/>'s part of the image.</summary>
+    private static bool Axis(int index, double scaling, int n, int full, ref SplitMix64 g, ref double value)
+    {
+        double start = (index - 0.5) / scaling;
+        double end = index == n - 1 ? Math.Max((index + 0.5) / scaling, full - 1) : (index + 0.5) / scaling;
+        double widest = Math.Max(1 / scaling, full - 1 - (n - 1.5) / scaling);
+        double v = start + g.NextDouble() * widest;
+        value = Math.Clamp(v, 0, full - 1);
+        return v >= 0 && v < end && v <= full - 1;
     }
 }

@@ -37,6 +37,12 @@ public sealed record RegionRequest
     /// <summary>Threads (never changes the result).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>µm per full-resolution voxel, z,y,x (distances of the L(r) curves); default 1,1,1.</summary>
+    public Zyx ResolutionUm { get; init; } = Zyx.All(1);
+
+    /// <summary>Largest radius of the L(r) curves (<see cref="CrossKFunction"/>), µm; 0 (default) = no curves.</summary>
+    public double LMaxRadiusUm { get; init; }
+
     /// <summary>The ontology to aggregate with, or null.</summary>
     public Ontology? Ontology { get; init; }
 

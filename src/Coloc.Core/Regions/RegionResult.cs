@@ -9,5 +9,7 @@ namespace Coloc.Core.Regions;
 /// <param name="Statistics">Per pair (same order): Monte Carlo statistics per row.</param>
 /// <param name="CsrExpected">Per pair: the analytic CSR expectation per row.</param>
 /// <param name="Pairs">The pairs, in order.</param>
+/// <param name="LCurves">Per pair (same order): the L(r) curves with their null envelope, or null when not asked for
+/// (<see cref="RegionRequest.LMaxRadiusUm"/> = 0).</param>
 public sealed record RegionResult(RegionRow[] Rows, HeatMap[] ChannelMaps, HeatMap[] PairMaps, RegionStatistics[] Statistics,
-    double[][] CsrExpected, ChannelPair[] Pairs);
+    double[][] CsrExpected, ChannelPair[] Pairs, LCurves?[] LCurves);

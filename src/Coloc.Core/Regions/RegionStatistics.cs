@@ -5,4 +5,8 @@ namespace Coloc.Core.Regions;
 /// <param name="Enrichment">Observed / expected.</param>
 /// <param name="P">Monte Carlo p-value, (1 + #{null ≥ observed}) / (N + 1).</param>
 /// <param name="Q">Benjamini–Hochberg q-value over the regions.</param>
-public sealed record RegionStatistics(double[] Expected, double[] Enrichment, double[] P, double[] Q);
+/// <param name="EnrichmentLow">Lower end of the 95 % interval of the enrichment: the exact (Garwood) Poisson interval
+/// of the observed count divided by the expected count.</param>
+/// <param name="EnrichmentHigh">Upper end of that interval.</param>
+public sealed record RegionStatistics(double[] Expected, double[] Enrichment, double[] P, double[] Q, double[] EnrichmentLow,
+    double[] EnrichmentHigh);

@@ -6,7 +6,9 @@ namespace Coloc.IO.Regions;
 /// <summary>
 /// <c>regions.csv</c>, format version 1: one row per region (labels present, ascending, 0 included; or the level
 /// regions), columns <c>label,voxels,blobs_c&lt;k&gt;…,matches_c&lt;a&gt;_c&lt;b&gt;…,name,volume_um3</c> then per pair
-/// <c>expected_c&lt;a&gt;_c&lt;b&gt;,enrichment_c&lt;a&gt;_c&lt;b&gt;,p_c&lt;a&gt;_c&lt;b&gt;,q_c&lt;a&gt;_c&lt;b&gt;</c>.
+/// <c>expected_c&lt;a&gt;_c&lt;b&gt;,enrichment_c&lt;a&gt;_c&lt;b&gt;,p_c&lt;a&gt;_c&lt;b&gt;,q_c&lt;a&gt;_c&lt;b&gt;</c>, and last, per pair,
+/// the 95 % interval of the enrichment <c>enrichment_lo95_c&lt;a&gt;_c&lt;b&gt;,enrichment_hi95_c&lt;a&gt;_c&lt;b&gt;</c>
+/// (exact Poisson interval of the observed count / expected).
 /// Numbers in invariant culture, round-trip precision; undefined statistics are empty fields; names are quoted
 /// when they hold a comma or quote.
 /// </summary>
@@ -27,6 +29,8 @@ public static class RegionsCsv
         cols.Add("volume_um3");
         foreach (var p in result.Pairs)
             foreach (var s in new[] { "expected", "enrichment", "p", "q" }) cols.Add($"{s}_c{p.A}_c{p.B}");
+        foreach (var p in result.Pairs)
+            foreach (var s in new[] { "enrichment_lo95", "enrichment_hi95" }) cols.Add($"{s}_c{p.A}_c{p.B}");
         return string.Join(',', cols);
     }
 
@@ -51,6 +55,11 @@ public static class RegionsCsv
                 f.Add(Num(s.Enrichment[r]));
                 f.Add(Num(s.P[r]));
                 f.Add(Num(s.Q[r]));
+            }
+            foreach (var s in result.Statistics)
+            {
+                f.Add(Num(s.EnrichmentLow[r]));
+                f.Add(Num(s.EnrichmentHigh[r]));
             }
             w.WriteLine(string.Join(',', f));
         }

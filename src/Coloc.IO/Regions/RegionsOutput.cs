@@ -8,7 +8,8 @@ namespace Coloc.IO.Regions;
 /// <summary>
 /// Writes a per-region result into a folder, all or nothing (<see cref="StagedFolder"/>): <c>regions.csv</c>
 /// (<see cref="RegionsCsv"/>), <c>heat_c&lt;k&gt;.tif</c> and <c>heat_match_c&lt;a&gt;_c&lt;b&gt;.tif</c> (the labels'
-/// shape, one 32-bit unsigned count per voxel) and <c>summary.json</c> (format version 1: the parameters the caller
+/// shape, one 32-bit unsigned count per voxel), <c>l_c&lt;a&gt;_c&lt;b&gt;.csv</c> when L(r) curves were computed
+/// (<see cref="LCurvesCsv"/>) and <c>summary.json</c> (format version 1: the parameters the caller
 /// writes, blobs outside the labels grid and clipped at its top edge per channel, and per pair the analytic CSR
 /// expectation per region row).
 /// </summary>
@@ -21,10 +22,13 @@ public static class RegionsOutput
     /// <param name="name">Region names for <c>regions.csv</c>.</param>
     /// <param name="voxelUm3">Volume of one labels voxel in µm³.</param>
     /// <param name="parameters">Writes the <c>parameters</c> object's properties.</param>
+    /// <param name="extraFiles">More files written in the same all-or-nothing step (the front's pictures), listed in
+    /// summary.json's <c>plots</c>; null or empty for none.</param>
     /// <exception cref="ColocFormatException">A file cannot be written; nothing is left behind.</exception>
     public static void Write(string folder, IReadOnlyList<int> channels, RegionResult result, Func<long, string> name, double voxelUm3,
-        Action<Utf8JsonWriter> parameters)
+        Action<Utf8JsonWriter> parameters, IReadOnlyList<(string Name, Action<Stream> Write)>? extraFiles = null)
     {
+        extraFiles ??= [];
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(channels);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -33,7 +37,11 @@ public static class RegionsOutput
         for (int k = 0; k < channels.Count; k++) staged.Write($"heat_c{channels[k]}.tif", s => Tiff(s, result.ChannelMaps[k]));
         for (int k = 0; k < result.Pairs.Length; k++)
             staged.Write($"heat_match_c{result.Pairs[k].A}_c{result.Pairs[k].B}.tif", s => Tiff(s, result.PairMaps[k]));
-        staged.Write("summary.json", s => Summary(s, channels, result, parameters));
+        for (int k = 0; k < result.Pairs.Length; k++)
+            if (result.LCurves[k] is { } curves)
+                staged.WriteText($"l_c{result.Pairs[k].A}_c{result.Pairs[k].B}.csv", w => LCurvesCsv.Write(w, result.Rows, curves));
+        foreach (var (fileName, write) in extraFiles) staged.Write(fileName, write);
+        staged.Write("summary.json", s => Summary(s, channels, result, parameters, extraFiles.Select(f => f.Name)));
         staged.Commit();
     }
 
@@ -58,7 +66,8 @@ public static class RegionsOutput
         }
     }
 
-    private static void Summary(Stream s, IReadOnlyList<int> channels, RegionResult result, Action<Utf8JsonWriter> parameters)
+    private static void Summary(Stream s, IReadOnlyList<int> channels, RegionResult result, Action<Utf8JsonWriter> parameters,
+        IEnumerable<string> plots)
     {
         using var w = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true, NewLine = "\n" });
         w.WriteStartObject();
@@ -73,6 +82,9 @@ public static class RegionsOutput
         w.WriteStartObject("blobs_clipped_at_top");
         for (int k = 0; k < channels.Count; k++) w.WriteNumber($"c{channels[k]}", result.ChannelMaps[k].ClippedAtTop);
         w.WriteEndObject();
+        w.WriteStartArray("plots");
+        foreach (var f in plots) w.WriteStringValue(f);
+        w.WriteEndArray();
         w.WriteStartObject("csr_expected");
         for (int k = 0; k < result.Pairs.Length; k++)
         {

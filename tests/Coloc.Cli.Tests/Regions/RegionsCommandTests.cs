@@ -47,7 +47,7 @@ public sealed class RegionsCommandTests
 
         var ours = OracleCsv.Read(Path.Combine(dir, "t1", "regions.csv"));
         var want = OracleCsv.Read(Path.Combine(Case, "expected", "region_counts.csv"));
-        Assert.Equal("label,voxels,blobs_c0,blobs_c1,matches_c0_c1,name,volume_um3,expected_c0_c1,enrichment_c0_c1,p_c0_c1,q_c0_c1",
+        Assert.Equal("label,voxels,blobs_c0,blobs_c1,matches_c0_c1,name,volume_um3,expected_c0_c1,enrichment_c0_c1,p_c0_c1,q_c0_c1,enrichment_lo95_c0_c1,enrichment_hi95_c0_c1",
             string.Join(',', ours.Header));
         Assert.Equal(want.Rows.Length, ours.Rows.Length);
         for (int i = 0; i < want.Rows.Length; i++)
@@ -137,5 +137,45 @@ public sealed class RegionsCommandTests
         args.RemoveRange(k, 2);
         args.AddRange(["--level", "2"]);
         AssertRejected(dir, Path.Combine(dir, "o"), Coloc([.. args]), "--ontology");
+    }
+
+    [Fact]
+    public void L_curves_with_their_envelope_by_default_none_with_zero()
+    {
+        string dir = RepoPaths.NewTempDir();
+        string m = Matches(dir, Blobs);
+        Assert.Equal(0, Coloc(Args(m, Path.Combine(dir, "o"))).Code);
+        var l = OracleCsv.Read(Path.Combine(dir, "o", "l_c0_c1.csv"));
+        Assert.Equal("label,r_um,l_um,l_null_mean_um,l_null_min_um,l_null_max_um", string.Join(',', l.Header));
+        // magmap default profile tolerance at 1 µm voxels: radius 2 × its largest axis, 20 radii per region
+        string summary = File.ReadAllText(Path.Combine(dir, "o", "summary.json"));
+        Assert.Contains("\"l_max_um\"", summary, StringComparison.Ordinal);
+        Assert.Equal(0, l.Rows.Length % 20);
+        Assert.True(l.Rows.Length >= 40, $"{l.Rows.Length} rows");
+        for (int i = 0; i < l.Rows.Length; i++)
+        {
+            Assert.True(l.Num(i, "l_null_min_um") <= l.Num(i, "l_null_mean_um") && l.Num(i, "l_null_mean_um") <= l.Num(i, "l_null_max_um"), $"row {i}");
+            Assert.True(l.Num(i, "l_um") >= 0);
+        }
+        // PNG plots (the dotnet build; the NativeAOT coloc writes none), listed in summary.json
+        foreach (var png in new[] { "enrichment_c0_c1.png", "l_c0_c1.png" })
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(dir, "o", png));
+            Assert.True(bytes.Length > 10_000, $"{png}: {bytes.Length} bytes");
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes.Take(4).ToArray());
+            Assert.Contains($"\"{png}\"", summary, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, Coloc([.. Args(m, Path.Combine(dir, "none")), "--l-max-um", "0"]).Code);
+        Assert.False(File.Exists(Path.Combine(dir, "none", "l_c0_c1.csv")));
+        Assert.False(File.Exists(Path.Combine(dir, "none", "l_c0_c1.png")));
+        Assert.True(File.Exists(Path.Combine(dir, "none", "enrichment_c0_c1.png")));
+    }
+
+    [Fact]
+    public void L_radius_not_a_number()
+    {
+        string dir = RepoPaths.NewTempDir();
+        string m = Matches(dir, Blobs);
+        AssertRejected(dir, Path.Combine(dir, "o"), Coloc([.. Args(m, Path.Combine(dir, "o")), "--l-max-um", "-3"]), "--l-max-um");
     }
 }

@@ -143,4 +143,20 @@ public class NullModelCalibrationTests
         Assert.Equal(5.0, s.Expected[0], 12);
         Assert.Equal(1.0, s.Enrichment[0], 12);
     }
+
+    [Fact]
+    public void Enrichment_interval_is_the_exact_Poisson_interval_over_the_expectation()
+    {
+        // Garwood 95 % limits: k = 5 → [1.6235, 11.6683]; k = 0 → [0, 3.6889] (standard tables)
+        var (lo, hi) = Significance.PoissonInterval(5, 0.95);
+        Assert.Equal(1.6235, lo, 4);
+        Assert.Equal(11.6683, hi, 4);
+        Assert.Equal((0.0, 3.6889), (Significance.PoissonInterval(0, 0.95).Low, Math.Round(Significance.PoissonInterval(0, 0.95).High, 4)));
+        var s = Significance.Of([5, 0], [[2, 1], [3, 1]]); // expected 2.5 and 1
+        Assert.Equal(1.6235 / 2.5, s.EnrichmentLow[0], 4);
+        Assert.Equal(11.6683 / 2.5, s.EnrichmentHigh[0], 4);
+        Assert.True(s.EnrichmentLow[0] < s.Enrichment[0] && s.Enrichment[0] < s.EnrichmentHigh[0]);
+        Assert.Equal(0, s.EnrichmentLow[1]);
+        Assert.Equal(3.6889, s.EnrichmentHigh[1], 4);
+    }
 }
