@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Coloc.Cli.Parameters;
 using Coloc.Core.Parameters;
+using Coloc.IO.Regions;
 using Coloc.IO.Results;
 using Coloc.IO.Tiff;
 

@@ -76,9 +76,17 @@ def _load():
         "coloc_detect": ([vp, i32, _c_int64_p, cp, vp, ctypes.POINTER(vp), _c_int64_p], i32),
         "coloc_intensity": ([vp, i32, _c_int64_p, vp, i64, i64, i64, i64, cp, vp, ctypes.POINTER(vp), _c_int64_p], i32),
     }
+    # Added to ABI version 1 later (CAbiVersion): bound when the library has them.
+    optional = {
+        "coloc_regions": ([vp, i64, i64, i64, i64, cp, vp, ctypes.POINTER(vp)], i32),
+    }
     for name, (args, res) in sigs.items():
         f = getattr(lib, name)
         f.argtypes, f.restype = args, res
+    for name, (args, res) in optional.items():
+        if hasattr(lib, name):
+            f = getattr(lib, name)
+            f.argtypes, f.restype = args, res
     return lib
 
 

@@ -6,20 +6,18 @@ using Coloc.Core.Matching;
 using Coloc.Core.Matching.Magmap;
 using Coloc.Core.Parameters;
 using Coloc.Core.Regions;
-using Coloc.IO;
 using Coloc.IO.Csv;
 using Coloc.IO.Labels;
-using Coloc.IO.Regions;
 using Coloc.IO.Tiff;
 
-namespace Coloc.Cli;
+namespace Coloc.IO.Regions;
 
 /// <summary>
-/// One per-region analysis from command-line values (<c>coloc regions</c>, <c>coloc run --labels</c>): every input is
-/// read and checked in <see cref="Prepare"/> (one line, exit 2, nothing written), then <see cref="Execute"/> computes
-/// and writes all files at once.
+/// One per-region analysis from parameter values (<c>coloc regions</c>, <c>coloc run --labels</c>, the C ABI's
+/// <c>coloc_regions</c>): every input is read and checked in <see cref="Prepare"/> (one line, exit 2, nothing written),
+/// then <see cref="Execute"/> computes and writes all files at once.
 /// </summary>
-internal sealed class RegionRun
+public sealed class RegionRun
 {
     private RegionRun(RegionRequest request, Func<long, string> name, double voxelUm3, Action<Utf8JsonWriter> parameters)
     {
@@ -116,11 +114,24 @@ internal sealed class RegionRun
     }
 
     /// <summary>Runs the analysis and writes <paramref name="outDir"/>.</summary>
-    public RegionResult Execute(string outDir)
+    /// <param name="outDir">Output folder (all-or-nothing).</param>
+    /// <param name="cancellationToken">Stops the analysis (nothing is written).</param>
+    public RegionResult Execute(string outDir, CancellationToken cancellationToken = default)
     {
-        var result = RegionAnalysis.Run(Request);
+        var result = RegionAnalysis.Run(Request, cancellationToken);
         RegionsOutput.Write(outDir, Request.Channels, result, _name, _voxelUm3, _parameters);
         return result;
+    }
+
+    /// <summary>
+    /// What <paramref name="result"/> wrote, as <c>coloc regions</c> reports it: <c>wrote regions.csv (R regions, P
+    /// pair(s), N permutations), H heat map(s) and summary.json to OUT</c>.
+    /// </summary>
+    public string Report(RegionResult result, string outDir)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return $"wrote regions.csv ({result.Rows.Length} regions, {result.Pairs.Length} pair(s), {Request.Permutations} permutations), " +
+            $"{result.ChannelMaps.Length + result.PairMaps.Length} heat map(s) and summary.json to {outDir}";
     }
 
     /// <summary>
