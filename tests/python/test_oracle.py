@@ -107,3 +107,30 @@ def test_magmap_module_gives_the_golden_rows(name):
             np.testing.assert_array_equal(bm.get_blobs(1), rows[:, 1:8])
             np.testing.assert_array_equal(bm.get_blobs(2), rows[:, 8:15])
             np.testing.assert_array_equal(bm.df["Distance"].to_numpy(), rows[:, 15])
+
+
+def _layouts(b):
+    """The same blobs in every memory layout coloc.match reads in place: C order (one block copy), extra columns and
+    a column view (7 contiguous values per row), Fortran order and reversed views (element strides)."""
+    wide = np.hstack([b, np.arange(len(b), dtype=np.float64)[:, None]])
+    rev = np.ascontiguousarray(b[::-1, ::-1])
+    return {
+        "c": np.ascontiguousarray(b),
+        "extra column": wide,
+        "column view": np.hstack([np.zeros((len(b), 2)), b])[:, 2:],
+        "fortran": np.asfortranarray(b),
+        "reversed": rev[::-1, ::-1],
+    }
+
+
+@pytest.mark.parametrize("name", cases("B"))
+def test_every_memory_layout_gives_the_same_tables(name):
+    d, kw, _ = _call(name)
+    b = coloc.read_blobs(os.path.join(d, "blobs.csv"))
+    tables = {k: coloc.match(v, mode="exact", **kw) for k, v in _layouts(b).items()}
+    want = tables.pop("c")
+    assert want and sum(len(t) for t in want.values()) > 0
+    for layout, got in tables.items():
+        assert list(got) == list(want), layout
+        for pair in want:
+            assert got[pair].tobytes() == want[pair].tobytes(), (layout, pair)

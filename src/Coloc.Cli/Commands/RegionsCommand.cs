@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Coloc.Cli.Parameters;
 using Coloc.Core.Parameters;
+using Coloc.IO.Regions;
 
 namespace Coloc.Cli.Commands;
 
@@ -23,9 +24,8 @@ public static class RegionsCommand
             var sw = Stopwatch.StartNew();
             string outDir = values.Get(SharedParameters.OutFolder)!;
             var run = RegionRun.Prepare(values, values.Get(SharedParameters.Blobs)!, values.Get(RegionParameters.Matches)!);
-            var result = run.Execute(outDir);
-            stdout.WriteLine($"wrote regions.csv ({result.Rows.Length} regions, {result.Pairs.Length} pair(s), {run.Request.Permutations} permutations), " +
-                $"{result.ChannelMaps.Length + result.PairMaps.Length} heat map(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");
+            var result = run.Execute(outDir, plots: RegionPlotFiles.For(run));
+            stdout.WriteLine($"{run.Report(result, outDir)} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;
         });
         return cmd;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Coloc.Cli.Parameters;
 using Coloc.Core.Parameters;
+using Coloc.IO.Regions;
 using Coloc.IO.Results;
 using Coloc.IO.Tiff;
 
@@ -41,7 +42,8 @@ public static class RunCommand
             if (regions)
             {
                 var image = (stack.Shape, (Coloc.Core.Geometry.Zyx?)(values.PositiveVector(SharedParameters.Resolution) ?? stack.ResolutionUm));
-                RegionRun.Prepare(values, Path.Combine(outDir, "blobs.csv"), outDir, result.Blobs, image).Execute(Path.Combine(outDir, "regions"));
+                var run = RegionRun.Prepare(values, Path.Combine(outDir, "blobs.csv"), outDir, result.Blobs, image);
+                run.Execute(Path.Combine(outDir, "regions"), plots: RegionPlotFiles.For(run));
             }
             foreach (var line in result.Summary.Lines()) stdout.WriteLine(line);
             stdout.WriteLine($"{result.Blobs.Length} blobs in {spec.ChannelCount} channel(s), {spec.Grid.Count} block(s); wrote {outDir} in {sw.Elapsed.TotalSeconds:0.00} s");

@@ -18,11 +18,20 @@ public sealed record MatchSummary(
     {
         ArgumentNullException.ThrowIfNull(matches);
         var perChannel = new SortedDictionary<int, int>();
-        foreach (var b in blobs)
+        // Counted per run of equal channels (blob tables are usually grouped by channel): one lookup per run.
+        int run = 0, last = 0;
+        foreach (ref readonly var b in blobs)
         {
             int c = (int)b.Channel;
-            perChannel[c] = perChannel.GetValueOrDefault(c) + 1;
+            if (run > 0 && c == last)
+            {
+                run++;
+                continue;
+            }
+            if (run > 0) perChannel[last] = perChannel.GetValueOrDefault(last) + run;
+            (last, run) = (c, 1);
         }
+        if (run > 0) perChannel[last] = perChannel.GetValueOrDefault(last) + run;
         return new MatchSummary(
             mode,
             matches.Pairs.Select(p => (p.Key, p.Value.Count)).ToArray(),

@@ -45,8 +45,8 @@ public static unsafe class BasicExports
     public static void Free(void* p) => NativeMemory.Free(p);
 
     /// <summary>
-    /// <c>int coloc_parameters(const char *command, char **listing)</c>: the options of <c>match</c>, <c>detect</c> or
-    /// <c>intensity</c> as <see cref="CommandOptions.Listing"/> (the declarations the CLI uses).
+    /// <c>int coloc_parameters(const char *command, char **listing)</c>: the options of <c>match</c>, <c>detect</c>,
+    /// <c>intensity</c> or <c>regions</c> as <see cref="CommandOptions.Listing"/> (the declarations the CLI uses).
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = "coloc_parameters")]
     public static int Parameters(byte* command, byte** listing) => CGuard.Run(() =>

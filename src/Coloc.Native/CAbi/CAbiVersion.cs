@@ -10,7 +10,9 @@ public static class CAbiVersion
     /// <summary>
     /// C ABI version 1: coloc_abi_version, coloc_last_error, coloc_free, coloc_parameters, coloc_read_blobs,
     /// coloc_match, coloc_result_pairs, coloc_result_rows, coloc_result_summary, coloc_result_write, coloc_result_free,
-    /// coloc_detect, coloc_intensity.
+    /// coloc_detect, coloc_intensity. Later additions to version 1 (new exports only; no existing signature, status,
+    /// layout or option format changed, so a version-1 caller keeps working and probes for the symbol):
+    /// coloc_regions (<see cref="RegionExports"/>), and "regions" in coloc_parameters.
     /// </summary>
     public const int Version = 1;
 }

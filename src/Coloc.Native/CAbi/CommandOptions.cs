@@ -19,14 +19,21 @@ public static class CommandOptions
     public static IReadOnlyList<ParameterSpec> Intensity { get; } = Without(IntensityParameters.All,
         SharedParameters.Image, SharedParameters.Blobs, SharedParameters.OutFile, IntensityParameters.Diagnostics, IntensityParameters.Frame);
 
-    /// <summary>The options of a command by name: <c>match</c>, <c>detect</c> or <c>intensity</c>.</summary>
+    /// <summary>
+    /// <c>coloc_regions</c>: every parameter of <c>coloc regions</c> (it reads and writes files as the CLI does;
+    /// --blobs is left out when the caller passes the blobs as an array).
+    /// </summary>
+    public static IReadOnlyList<ParameterSpec> Regions { get; } = Without(RegionParameters.All);
+
+    /// <summary>The options of a command by name: <c>match</c>, <c>detect</c>, <c>intensity</c> or <c>regions</c>.</summary>
     /// <exception cref="ArgumentException">Unknown command.</exception>
     public static IReadOnlyList<ParameterSpec> Of(string command) => command switch
     {
         "match" => Match,
         "detect" => Detect,
         "intensity" => Intensity,
-        _ => throw new ArgumentException($"unknown command '{command}' (known: match, detect, intensity)"),
+        "regions" => Regions,
+        _ => throw new ArgumentException($"unknown command '{command}' (known: match, detect, intensity, regions)"),
     };
 
     /// <summary>

@@ -33,13 +33,20 @@ public static unsafe class BlobArrays
     {
         for (int i = 0; i < blobs.Length; i++)
         {
-            var b = blobs[i];
-            for (int k = 0; k < Blob.CanonicalColumnCount; k++)
-                if (!double.IsFinite(b[k]))
-                    throw new ArgumentException($"blobs: blob {i} column {BlobColumns.NameOf((BlobColumn)k)} is {b[k]}, must be finite");
-            if (b.Channel < 0 || b.Channel != Math.Floor(b.Channel) || b.Channel > int.MaxValue)
-                throw new ArgumentException($"blobs: blob {i} channel is {b.Channel}, must be a whole number >= 0");
+            ref readonly var b = ref blobs[i];
+            // v − v is 0 for a finite v and NaN for NaN or ±∞, so the sum is 0 exactly when all seven are finite.
+            double s = (b.Z - b.Z) + (b.Y - b.Y) + (b.X - b.X) + (b.Radius - b.Radius) + (b.Confirmed - b.Confirmed)
+                       + (b.Truth - b.Truth) + (b.Channel - b.Channel);
+            if (s != 0 || b.Channel < 0 || b.Channel != Math.Floor(b.Channel) || b.Channel > int.MaxValue) Refuse(i, b);
         }
+    }
+
+    private static void Refuse(int i, in Blob b)
+    {
+        for (int k = 0; k < Blob.CanonicalColumnCount; k++)
+            if (!double.IsFinite(b[k]))
+                throw new ArgumentException($"blobs: blob {i} column {BlobColumns.NameOf((BlobColumn)k)} is {b[k]}, must be finite");
+        throw new ArgumentException($"blobs: blob {i} channel is {b.Channel}, must be a whole number >= 0");
     }
 
     /// <summary>Flattens blobs to 7 doubles each.</summary>

@@ -16,7 +16,7 @@ import numpy as np
 from . import _native
 from ._options import options as _options
 
-__all__ = ["match", "write_matches", "detect", "intensity", "read_blobs", "parameters", "MatchResult",
+__all__ = ["match", "write_matches", "detect", "intensity", "read_blobs", "regions", "parameters", "MatchResult",
            "MATCH_COLUMNS", "MATCH_DTYPE", "BLOB_COLUMNS", "library_path"]
 
 #: Columns of a match table: the header of the ``matches_c<a>_c<b>.csv`` files ``coloc match`` writes.
@@ -210,8 +210,70 @@ def intensity(volume, blobs, *, threshold="min", channels=None, threads=None, pr
     return {"in_roi": table[:, 0] != 0, "flags": table[:, 1:].astype(np.uint8), "thresholds": flat[rows * (1 + c):]}
 
 
+def regions(blobs, matches, labels, out, *, image_shape=None, image=None, ontology=None, level=None, tol=None,
+            tol_um=None, mode=None, permutations=199, seed=1, channels=None, resolution=None, profile="default",
+            threads=None, progress=None):
+    """Blobs and matches counted per atlas region with a null-model test per region, as ``coloc regions``: writes
+    ``out`` (``regions.csv``, ``heat_c<k>.tif``, ``heat_match_c<a>_c<b>.tif``, ``summary.json``; all-or-nothing) and
+    returns the ``regions.csv`` table as a structured array (its header's names; ``name`` text, the rest float64, NaN
+    where the CSV field is empty).
+
+    ``blobs``: the blob file (a path, as ``--blobs``) or a float64 array (N, >=7) read in place (summary.json then names
+    it ``(array)``); ``matches``: the folder ``coloc match --out`` or :func:`write_matches` wrote for these blobs, or
+    the :class:`MatchResult` itself (written to a temporary folder first); ``labels``: the atlas labels image (path).
+    ``image_shape`` z,y,x voxels or ``image`` (TIFF path) for the image the blobs come from; ``ontology`` JSON path and
+    ``level``; ``tol`` z,y,x voxels or ``tol_um`` µm, ``mode``, default from the matches' summary.json; ``permutations``
+    null-model draws (0: no significance), ``seed``; ``channels``, ``resolution`` z,y,x µm/voxel, ``profile`` and
+    ``threads`` as in :func:`match`. Raises ValueError with the CLI's message on a bad argument or input file.
+    """
+    if not hasattr(_native.lib, "coloc_regions"):
+        raise RuntimeError(f"coloc.regions: {library_path()} predates coloc_regions; rebuild the solution")
+    if isinstance(matches, MatchResult):
+        import tempfile
+        with tempfile.TemporaryDirectory(prefix="coloc-matches-") as folder:
+            write_matches(matches, folder)
+            return regions(blobs, folder, labels, out, image_shape=image_shape, image=image, ontology=ontology,
+                           level=level, tol=tol, tol_um=tol_um, mode=mode, permutations=permutations, seed=seed,
+                           channels=channels, resolution=resolution, profile=profile, threads=threads,
+                           progress=progress)
+    if isinstance(blobs, (str, bytes)) or hasattr(blobs, "__fspath__"):
+        p, rows, cols, rs, cs, keep = None, 0, 0, 0, 0, None
+        named = [("--blobs", _path(blobs, "blobs").decode("utf-8", "surrogateescape"))]
+    else:
+        p, rows, cols, rs, cs, keep = _blobs(blobs)
+        named = []
+    paths = [(flag, None if v is None else _path(v, name).decode("utf-8", "surrogateescape"))
+             for flag, name, v in (("--matches", "matches", matches), ("--labels", "labels", labels),
+                                   ("--out", "out", out), ("--image", "image", image),
+                                   ("--ontology", "ontology", ontology))]
+    text = _options(named + paths + [
+        ("--image-shape", image_shape), ("--level", level), ("--tol", tol), ("--tol-um", tol_um), ("--mode", mode),
+        ("--permutations", permutations), ("--seed", seed), ("--channels", channels), ("--resolution", resolution),
+        ("--profile", profile), ("--threads", threads)])
+    report = ctypes.c_void_p()
+    _native.run(lambda ctl: _native.lib.coloc_regions(p, rows, cols, rs, cs, text, ctl, ctypes.byref(report)), progress)
+    del keep
+    _native.take_text(report)
+    import os
+    return _regions_table(os.path.join(_path(out, "out").decode("utf-8", "surrogateescape"), "regions.csv"))
+
+
+def _regions_table(path):
+    """regions.csv as a structured array: ``name`` as text, every other column float64 (empty fields NaN)."""
+    import csv
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    width = max([1] + [len(r[header.index("name")]) for r in body])
+    dtype = np.dtype([(c, f"U{width}" if c == "name" else np.float64) for c in header])
+    table = np.empty(len(body), dtype=dtype)
+    for i, r in enumerate(body):
+        table[i] = tuple(v if c == "name" else (float(v) if v else np.nan) for c, v in zip(header, r))
+    return table
+
+
 def parameters(command="match"):
-    """The options of ``match``, ``detect`` or ``intensity`` from the one declaration the CLI uses: a list of dicts
+    """The options of ``match``, ``detect``, ``intensity`` or ``regions`` from the one declaration the CLI uses: a list of dicts
     with flag, name, kind, default, default_text, unit, choices, help."""
     out = ctypes.c_void_p()
     _native.check(_native.lib.coloc_parameters(_path(command, "command"), ctypes.byref(out)))

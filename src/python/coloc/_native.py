@@ -76,9 +76,17 @@ def _load():
         "coloc_detect": ([vp, i32, _c_int64_p, cp, vp, ctypes.POINTER(vp), _c_int64_p], i32),
         "coloc_intensity": ([vp, i32, _c_int64_p, vp, i64, i64, i64, i64, cp, vp, ctypes.POINTER(vp), _c_int64_p], i32),
     }
+    # Added to ABI version 1 later (CAbiVersion): bound when the library has them.
+    optional = {
+        "coloc_regions": ([vp, i64, i64, i64, i64, cp, vp, ctypes.POINTER(vp)], i32),
+    }
     for name, (args, res) in sigs.items():
         f = getattr(lib, name)
         f.argtypes, f.restype = args, res
+    for name, (args, res) in optional.items():
+        if hasattr(lib, name):
+            f = getattr(lib, name)
+            f.argtypes, f.restype = args, res
     return lib
 
 
@@ -132,37 +140,46 @@ def take_doubles(pointer, count):
 
 def run(call, progress=None, poll_seconds=0.05):
     """Runs ``call(control_pointer) -> status`` on a worker thread (the library releases nothing of Python's: ctypes
-    drops the GIL), polling the progress for ``progress(fraction)``; Ctrl-C sets the cancel flag, waits for the
-    library to stop and raises KeyboardInterrupt. Returns normally when the call succeeded."""
+    drops the GIL), polling the progress for ``progress(fraction)`` on the calling thread. Ctrl-C (KeyboardInterrupt,
+    wherever it lands in this loop) or an exception raised by ``progress`` sets the cancel flag, waits for the library
+    to stop and is raised then (Ctrl-C as KeyboardInterrupt); the library never runs on after this returns. Returns
+    normally when the call succeeded."""
     control = Control()
     outcome = {}
+    # Completion is this event, never Thread.is_alive(): after a join that a KeyboardInterrupt interrupted, CPython
+    # (3.11) may report a running thread as dead.
+    done = threading.Event()
 
     def work():
-        st = call(ctypes.cast(ctypes.pointer(control), ctypes.c_void_p))
-        outcome["status"], outcome["message"] = st, (last_error() if st != _OK else "")
+        try:
+            st = call(ctypes.cast(ctypes.pointer(control), ctypes.c_void_p))
+            outcome["status"], outcome["message"] = st, (last_error() if st != _OK else "")
+        finally:
+            done.set()
 
     worker = threading.Thread(target=work, name="coloc", daemon=True)
-    worker.start()
     last = -1.0
-    interrupted = None
-    while worker.is_alive():
+    first = None
+    while True:
         try:
-            worker.join(poll_seconds)
-            if progress is not None and control.progress != last:
-                last = control.progress
-                progress(last)
-        except KeyboardInterrupt as e:
-            control.cancel = 1
-            interrupted = e
-        except BaseException:
-            control.cancel = 1
+            if worker.ident is None:
+                worker.start()
+            while not done.wait(poll_seconds):
+                if progress is not None and first is None and control.progress != last:
+                    last = control.progress
+                    progress(last)
             worker.join()
-            raise
-    worker.join()
-    if interrupted is not None:
-        raise KeyboardInterrupt("coloc: cancelled") from None
-    check_outcome = outcome.get("status", 5)
-    if check_outcome != _OK:
-        raise error(check_outcome, outcome.get("message", "coloc: the call did not finish"))
+            break
+        except BaseException as e:  # Ctrl-C, or the callback raised: cancel and keep waiting for the worker
+            control.cancel = 1
+            if first is None:
+                first = e
+    if first is not None:
+        if isinstance(first, KeyboardInterrupt):
+            raise KeyboardInterrupt("coloc: cancelled") from None
+        raise first
+    status = outcome.get("status", 5)
+    if status != _OK:
+        raise error(status, outcome.get("message", "coloc: the call did not finish"))
     if progress is not None and control.progress != last:
         progress(control.progress)

@@ -6,20 +6,18 @@ using Coloc.Core.Matching;
 using Coloc.Core.Matching.Magmap;
 using Coloc.Core.Parameters;
 using Coloc.Core.Regions;
-using Coloc.IO;
 using Coloc.IO.Csv;
 using Coloc.IO.Labels;
-using Coloc.IO.Regions;
 using Coloc.IO.Tiff;
 
-namespace Coloc.Cli;
+namespace Coloc.IO.Regions;
 
 /// <summary>
-/// One per-region analysis from command-line values (<c>coloc regions</c>, <c>coloc run --labels</c>): every input is
-/// read and checked in <see cref="Prepare"/> (one line, exit 2, nothing written), then <see cref="Execute"/> computes
-/// and writes all files at once.
+/// One per-region analysis from parameter values (<c>coloc regions</c>, <c>coloc run --labels</c>, the C ABI's
+/// <c>coloc_regions</c>): every input is read and checked in <see cref="Prepare"/> (one line, exit 2, nothing written),
+/// then <see cref="Execute"/> computes and writes all files at once.
 /// </summary>
-internal sealed class RegionRun
+public sealed class RegionRun
 {
     private RegionRun(RegionRequest request, Func<long, string> name, Func<long, string> shortName, double voxelUm3,
         Action<Utf8JsonWriter> parameters)
@@ -38,6 +36,10 @@ internal sealed class RegionRun
 
     /// <summary>The analysis to run.</summary>
     public RegionRequest Request { get; }
+
+    /// <summary>A region's short name for plots: the ontology's acronym (<c>-</c> before it for the mirrored
+    /// hemisphere), else the id.</summary>
+    public Func<long, string> ShortName => _shortName;
 
     /// <summary>Reads and checks the inputs named by <paramref name="values"/>.</summary>
     /// <param name="values">The command's values.</param>
@@ -124,34 +126,27 @@ internal sealed class RegionRun
     }
 
     /// <summary>Runs the analysis and writes <paramref name="outDir"/>.</summary>
-    public RegionResult Execute(string outDir)
+    /// <param name="outDir">Output folder (all-or-nothing).</param>
+    /// <param name="cancellationToken">Stops the analysis (nothing is written).</param>
+    /// <param name="plots">The front's pictures drawn from the result (the CLI's PNG plots), written in the same
+    /// all-or-nothing step; none when null (the NativeAOT library draws none).</param>
+    public RegionResult Execute(string outDir, CancellationToken cancellationToken = default,
+        Func<RegionResult, IReadOnlyList<(string Name, Action<Stream> Write)>>? plots = null)
     {
-        var result = RegionAnalysis.Run(Request);
-        RegionsOutput.Write(outDir, Request.Channels, result, _name, _voxelUm3, _parameters, Plots(result));
+        var result = RegionAnalysis.Run(Request, cancellationToken);
+        RegionsOutput.Write(outDir, Request.Channels, result, _name, _voxelUm3, _parameters, plots?.Invoke(result));
         return result;
     }
 
     /// <summary>
-    /// The PNG plots per pair with significance: <c>enrichment_c&lt;a&gt;_c&lt;b&gt;.png</c> and, with L(r) curves,
-    /// <c>l_c&lt;a&gt;_c&lt;b&gt;.png</c>. None in the NativeAOT build (no COLOC_PLOTS).
+    /// What <paramref name="result"/> wrote, as <c>coloc regions</c> reports it: <c>wrote regions.csv (R regions, P
+    /// pair(s), N permutations), H heat map(s) and summary.json to OUT</c>.
     /// </summary>
-    private List<(string Name, Action<Stream> Write)> Plots(RegionResult result)
+    public string Report(RegionResult result, string outDir)
     {
-        var files = new List<(string, Action<Stream>)>();
-#if COLOC_PLOTS
-        if (Request.Permutations == 0) return files;
-        for (int k = 0; k < result.Pairs.Length; k++)
-        {
-            var (pair, stats, curves) = (result.Pairs[k], result.Statistics[k], result.LCurves[k]);
-            files.Add(($"enrichment_c{pair.A}_c{pair.B}.png", s => s.Write(Coloc.Plots.RegionPlots.Enrichment(
-                result.Rows, stats, _shortName, $"Matches c{pair.A}-c{pair.B} per region: enrichment and 95 % interval"))));
-            if (curves is not null)
-                files.Add(($"l_c{pair.A}_c{pair.B}.png", s => s.Write(Coloc.Plots.RegionPlots.LFunction(result.Rows, stats, curves, _shortName))));
-        }
-#else
-        _ = (result, _shortName);
-#endif
-        return files;
+        ArgumentNullException.ThrowIfNull(result);
+        return $"wrote regions.csv ({result.Rows.Length} regions, {result.Pairs.Length} pair(s), {Request.Permutations} permutations), " +
+            $"{result.ChannelMaps.Length + result.PairMaps.Length} heat map(s) and summary.json to {outDir}";
     }
 
     /// <summary>
