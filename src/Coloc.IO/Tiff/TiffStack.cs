@@ -6,8 +6,9 @@ namespace Coloc.IO.Tiff;
 /// <summary>
 /// A TIFF file seen as a 5-D image t,z,c,y,x of one pixel type, read on demand plane by plane or block by block
 /// (memory bounded by what is read, never the whole file). ImageJ hyperstacks (ImageDescription starting
-/// <c>ImageJ=</c>) give channels, slices and frames, pages ordered <c>page = (t·Z + z)·C + c</c>; any other
-/// multi-page file is one channel, one frame, one z slice per page. Strips or tiles, uncompressed or any codec
+/// <c>ImageJ=</c>) give channels, slices and frames, pages ordered <c>page = (t·Z + z)·C + c</c>; OME-TIFF (OME-XML
+/// ImageDescription) gives them, the page of each plane and the voxel size from its first image's Pixels (see
+/// <see cref="OmeTiffDescription"/>); any other multi-page file is one channel, one frame, one z slice per page. Strips or tiles, uncompressed or any codec
 /// LibTiff.NET decodes (LZW, Deflate, PackBits, …), classic or BigTIFF, either byte order. Arrays are z,y,x with x
 /// fastest, exactly as stored (no y/x swap). Reads may run on several threads at once (uncompressed strips in
 /// parallel, compressed data one request at a time); <see cref="ImageStack.Channel{T}"/> views each keep their own buffer.
@@ -15,10 +16,12 @@ namespace Coloc.IO.Tiff;
 public sealed class TiffStack : ImageStack
 {
     private readonly TiffPageReader _reader;
+    private readonly int[]? _pages;
 
-    private TiffStack(TiffPageReader reader, int channels, int slices, int frames, Zyx resolutionUm, ImageJDescription? imageJ)
+    private TiffStack(TiffPageReader reader, int channels, int slices, int frames, Zyx resolutionUm, ImageJDescription? imageJ, int[]? pages = null)
     {
         _reader = reader;
+        _pages = pages;
         Channels = channels;
         Frames = frames;
         Shape = new ZyxInt(slices, reader.Height, reader.Width);
@@ -61,6 +64,8 @@ public sealed class TiffStack : ImageStack
                     throw new ColocFormatException($"{path}: the ImageJ header says images={ij.Images} but the file has {reader.PageCount} pages (truncated, or an ImageJ >4 GB raw file, which is not supported)");
                 (c, z, t) = (ij.Channels, ij.Slices, ij.Frames);
             }
+            else if (OmeTiffDescription.TryParse(reader.Description, path, reader.Width, reader.Height, reader.PageCount, warn) is { } ome)
+                return new TiffStack(reader, ome.SizeC, ome.SizeZ, ome.SizeT, ome.ResolutionUm, null, ome.Pages);
             return new TiffStack(reader, c, z, t, TiffCalibration.ResolutionUm(ij, reader.Resolution.X, reader.Resolution.Y, reader.Resolution.Unit), ij);
         }
         catch
@@ -85,7 +90,8 @@ public sealed class TiffStack : ImageStack
     /// <summary>
     /// Voxel size z,y,x in µm: y,x = 1 / YResolution, 1 / XResolution (denominator / numerator) in the ImageJ <c>unit</c> (or
     /// centimetres when ResolutionUnit is cm), z = the ImageJ <c>spacing</c> in that unit; (1, 1, 1) if the file is
-    /// uncalibrated (no known unit). See <see cref="TiffCalibration"/>.
+    /// uncalibrated (no known unit). See <see cref="TiffCalibration"/>. An OME-TIFF's is PhysicalSizeZ/Y/X converted
+    /// from its units (1 on an axis without one).
     /// </summary>
     public override Zyx ResolutionUm { get; }
 
@@ -101,13 +107,14 @@ public sealed class TiffStack : ImageStack
     /// <summary>The parsed ImageJ header, or null for a plain multi-page file.</summary>
     public ImageJDescription? ImageJ { get; }
 
-    /// <summary>The page holding plane (c, z, t): <c>(t·Z + z)·C + c</c>.</summary>
+    /// <summary>The page holding plane (c, z, t): <c>(t·Z + z)·C + c</c>, or where the OME-XML puts it.</summary>
     public int PageIndex(int channel, int z, int frame = 0)
     {
         if ((uint)channel >= (uint)Channels) throw new ArgumentOutOfRangeException(nameof(channel), channel, $"channel must be in [0, {Channels})");
         if ((uint)z >= (uint)Shape.Z) throw new ArgumentOutOfRangeException(nameof(z), z, $"z must be in [0, {Shape.Z})");
         if ((uint)frame >= (uint)Frames) throw new ArgumentOutOfRangeException(nameof(frame), frame, $"frame must be in [0, {Frames})");
-        return (frame * Shape.Z + z) * Channels + channel;
+        int i = (frame * Shape.Z + z) * Channels + channel;
+        return _pages is null ? i : _pages[i];
     }
 
     /// <summary>As <see cref="ReadRaw"/>, for readers built on TIFF files (plane folders).</summary>
