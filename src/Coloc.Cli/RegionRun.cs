@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Coloc.IO.Hdf5;
 using Coloc.IO.Images;
 using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
@@ -157,7 +158,7 @@ internal sealed class RegionRun
             throw new ParameterException(RegionParameters.ImageShape, "not with {0} (give one)", RegionParameters.Image);
         if (shape is { } s) return (s, null);
         if (image is null) throw new ParameterException(RegionParameters.ImageShape, "give the image shape Z,Y,X or {0}", RegionParameters.Image);
-        using var t = ImageFiles.Open(image);
+        using var t = Hdf5Images.Open(image);
         return (t.Shape, t.ResolutionUm);
     }
 

@@ -8,9 +8,9 @@ public static class SharedParameters
 {
     /// <summary>What an image input may be, for the help of every <c>--image</c>.</summary>
     public const string ImageFormats =
-        "a TIFF (ImageJ hyperstack, OME-TIFF, multi-page, BigTIFF) or a folder of 2-D TIFF planes, one file per z in natural order ('dir/ch{c}' or 'dir/*_C{c}_*.tif': one folder or file group per channel); 8/16/32-bit integer or 32-bit float";
+        "a TIFF (ImageJ hyperstack, OME-TIFF, multi-page, BigTIFF), a folder of 2-D TIFF planes, one file per z in natural order ('dir/ch{c}' or 'dir/*_C{c}_*.tif': one folder or file group per channel), an Imaris .ims or a BigDataViewer .h5/.xml (resolution level 0); 8/16/32-bit integer or 32-bit float";
 
-    /// <summary>The image (TIFF or plane folder on the command line).</summary>
+    /// <summary>The image (file, plane folder or channel pattern on the command line).</summary>
     public static ParameterSpec Image { get; } = new("image", ParameterKind.FileIn,
         "Image: " + ImageFormats + "; channels and voxel size from the file")
     { Flag = "--image", Required = true };

@@ -16,6 +16,18 @@ public static class ImageFiles
     public static ImageStack Open(string path, Action<string>? warn = null, int maxExpansion = 2048)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return PlaneFiles.IsPlanes(path) ? PlaneFolderStack.Open(path, warn, maxExpansion) : TiffStack.Open(path, warn, maxExpansion);
+        if (PlaneFiles.IsPlanes(path)) return PlaneFolderStack.Open(path, warn, maxExpansion);
+        if (File.Exists(path) && !LooksLikeTiff(path))
+            throw new ColocFormatException($"{path}: not a readable TIFF file (no TIFF signature); images are read from TIFF/OME-TIFF files, folders of TIFF planes, Imaris .ims and BigDataViewer .h5/.xml");
+        return TiffStack.Open(path, warn, maxExpansion);
+    }
+
+    /// <summary>True if the file starts with a TIFF or BigTIFF byte-order mark and version (II*\0, MM\0*, II+\0, MM\0+).</summary>
+    private static bool LooksLikeTiff(string path)
+    {
+        Span<byte> h = stackalloc byte[4];
+        using (var f = File.OpenRead(path))
+            if (f.ReadAtLeast(h, 4, throwOnEndOfStream: false) < 4) return false;
+        return (h[0], h[1], h[2], h[3]) is ((byte)'I', (byte)'I', 42 or 43, 0) or ((byte)'M', (byte)'M', 0, 42 or 43);
     }
 }
