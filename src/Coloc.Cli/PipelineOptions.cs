@@ -1,3 +1,4 @@
+using Coloc.IO.Images;
 using Coloc.Core.Matching;
 using Coloc.Core.Geometry;
 using Coloc.Core.Parameters;
@@ -25,11 +26,10 @@ public static class PipelineOptions
 
     /// <summary>The plan the values describe for the open <paramref name="stack"/>.</summary>
     /// <exception cref="ParameterException">A value is malformed or inconsistent.</exception>
-    public static PlanSpec Spec(IParameterValues values, TiffStack stack)
+    public static PlanSpec Spec(IParameterValues values, ImageStack stack)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(stack);
-        var info = new FileInfo(stack.Path);
         var shape = stack.Shape;
         var res = values.PositiveVector(SharedParameters.Resolution) ?? stack.ResolutionUm;
         var block = values.PositiveShape(PipelineParameters.BlockSize) ?? DefaultBlockVoxels;
@@ -41,8 +41,8 @@ public static class PipelineOptions
         var spec = new PlanSpec
         {
             ImagePath = Path.GetFullPath(stack.Path),
-            ImageBytes = info.Length,
-            ImageModifiedUtc = info.LastWriteTimeUtc.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+            ImageBytes = stack.Bytes,
+            ImageModifiedUtc = stack.ModifiedUtc.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
             ShapeVoxels = shape,
             ChannelCount = stack.Channels,
             ResolutionUm = res,

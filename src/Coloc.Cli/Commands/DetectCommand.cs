@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Coloc.IO.Hdf5;
+using Coloc.IO.Images;
 using Coloc.Core.Blobs;
 using Coloc.Core.Detection;
 using Coloc.Core.Geometry;
@@ -32,7 +34,7 @@ public static class DetectCommand
             string path = values.Get(SharedParameters.Image)!, outPath = values.Get(SharedParameters.OutFile)!;
 
             var sw = Stopwatch.StartNew();
-            using var tiff = TiffStack.Open(path, maxExpansion: limits.MaxExpansion);
+            using var tiff = Hdf5Images.Open(path, maxExpansion: limits.MaxExpansion);
             DetectParameters.CheckChannels(options, tiff.Channels, values.ChannelBase);
             var res = DetectParameters.Resolution(values, tiff.ResolutionUm);
             bool blocks = DetectParameters.InBlocks(options, tiff.Shape);
@@ -56,7 +58,7 @@ public static class DetectCommand
         return cmd;
     }
 
-    private static Blob[] Run<T>(TiffStack tiff, Zyx resolution, DetectionOptions options, bool blocks) where T : unmanaged
+    private static Blob[] Run<T>(ImageStack tiff, Zyx resolution, DetectionOptions options, bool blocks) where T : unmanaged
     {
         var vols = Enumerable.Range(0, tiff.Channels).Select(c => tiff.Channel<T>(c)).ToArray();
         var img = new MultiChannelVolume<T>(vols, resolution);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
+using Coloc.IO.Hdf5;
+using Coloc.IO.Images;
 using Coloc.Core.Blobs;
 using Coloc.Core.Image;
 using Coloc.Core.Intensity;
@@ -35,7 +37,7 @@ public static class IntensityCommand
             int t = values.Integer(IntensityParameters.Frame, 0);
 
             var sw = Stopwatch.StartNew();
-            using var stack = TiffStack.Open(imagePath, w => stderr.WriteLine("coloc: warning: " + w));
+            using var stack = Hdf5Images.Open(imagePath, w => stderr.WriteLine("coloc: warning: " + w));
             var input = BlobInputs.Read(values, BlobInputParameters.Blobs, stack.ResolutionUm).Blobs;
             if (t >= stack.Frames) throw new ParameterException(IntensityParameters.Frame, $"{imagePath} has {stack.Frames} frame(s), got {t}");
             if (options.Channels?.Where(ch => ch >= stack.Channels).Cast<int?>().FirstOrDefault() is { } bad)
@@ -61,7 +63,7 @@ public static class IntensityCommand
         return cmd;
     }
 
-    private static IntensityColocResult Run(TiffStack stack, Blob[] blobs, IntensityColocOptions options, int frame) => stack.PixelType switch
+    private static IntensityColocResult Run(ImageStack stack, Blob[] blobs, IntensityColocOptions options, int frame) => stack.PixelType switch
     {
         TiffPixelType.UInt8 => Run<byte>(stack, blobs, options, frame),
         TiffPixelType.Int8 => Run<sbyte>(stack, blobs, options, frame),
@@ -72,7 +74,7 @@ public static class IntensityCommand
         _ => Run<float>(stack, blobs, options, frame),
     };
 
-    private static IntensityColocResult Run<T>(TiffStack stack, Blob[] blobs, IntensityColocOptions options, int frame)
+    private static IntensityColocResult Run<T>(ImageStack stack, Blob[] blobs, IntensityColocOptions options, int frame)
         where T : unmanaged, INumberBase<T>
     {
         var volumes = Enumerable.Range(0, stack.Channels).Select(c => stack.Channel<T>(c, frame)).ToArray<IVolume<T>>();

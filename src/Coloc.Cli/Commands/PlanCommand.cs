@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Coloc.IO.Hdf5;
+using Coloc.IO.Images;
 using Coloc.Cli.Parameters;
 using Coloc.Core.Parameters;
 using Coloc.IO.Plan;
@@ -22,7 +24,7 @@ public static class PlanCommand
         cmd.SetAction(pr =>
         {
             var values = parameters.Values(pr);
-            using var stack = TiffStack.Open(PipelineOptions.ImagePath(values), maxExpansion: LimitParameters.Limits(values).MaxExpansion);
+            using var stack = Hdf5Images.Open(PipelineOptions.ImagePath(values), maxExpansion: LimitParameters.Limits(values).MaxExpansion);
             var spec = PipelineOptions.Spec(values, stack);
             string dir = Path.GetFullPath(values.Get(SharedParameters.OutFolder)!);
             if (File.Exists(Path.Combine(dir, PlanFile.FileName)))

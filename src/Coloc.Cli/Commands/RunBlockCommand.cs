@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Coloc.IO.Hdf5;
+using Coloc.IO.Images;
 using Coloc.Core.Pipeline;
 using Coloc.IO.Plan;
 using Coloc.IO.Tiff;
@@ -37,8 +39,10 @@ public static class RunBlockCommand
             var todo = indices.Where(i => BlockResultFile.TryRead(dir, hash, i, out _) is null).ToArray();
             stdout.WriteLine($"plan {hash[..12]}: {indices.Length} block(s) selected ({IndexRanges.Format(indices)}), {indices.Length - todo.Length} done already");
             if (todo.Length == 0) return ExitCodes.Ok;
-            CheckImage(spec);
-            using var stack = TiffStack.Open(spec.ImagePath);
+            if (!PlaneFiles.IsPlanes(spec.ImagePath) && !File.Exists(spec.ImagePath))
+                throw new UsageException($"{spec.ImagePath}: image of the plan not found");
+            using var stack = Hdf5Images.Open(spec.ImagePath);
+            CheckImage(spec, stack);
             if (stack.Shape != spec.ShapeVoxels || stack.Channels != spec.ChannelCount)
                 throw new UsageException($"{spec.ImagePath}: the image is {stack.Shape} with {stack.Channels} channel(s), the plan says {spec.ShapeVoxels} with {spec.ChannelCount}");
             var sw = System.Diagnostics.Stopwatch.StartNew();
@@ -89,12 +93,10 @@ public static class RunBlockCommand
 
     private static int[] Range(Range r) => Enumerable.Range(r.Start.Value, r.End.Value - r.Start.Value).ToArray();
 
-    private static void CheckImage(PlanSpec spec)
+    private static void CheckImage(PlanSpec spec, ImageStack stack)
     {
-        var info = new FileInfo(spec.ImagePath);
-        if (!info.Exists) throw new UsageException($"{spec.ImagePath}: image of the plan not found");
-        string modified = info.LastWriteTimeUtc.ToString("o", CultureInfo.InvariantCulture);
-        if (info.Length != spec.ImageBytes || modified != spec.ImageModifiedUtc)
-            throw new UsageException($"{spec.ImagePath}: the image changed since the plan was made ({info.Length} bytes, modified {modified}; the plan has {spec.ImageBytes} bytes, {spec.ImageModifiedUtc}); make a new plan");
+        string modified = stack.ModifiedUtc.ToString("o", CultureInfo.InvariantCulture);
+        if (stack.Bytes != spec.ImageBytes || modified != spec.ImageModifiedUtc)
+            throw new UsageException($"{spec.ImagePath}: the image changed since the plan was made ({stack.Bytes} bytes, modified {modified}; the plan has {spec.ImageBytes} bytes, {spec.ImageModifiedUtc}); make a new plan");
     }
 }

@@ -22,7 +22,7 @@ public static class IntensityParameters
     /// <summary>Every parameter of the command, in the order of the help and the dialog.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } =
     [
-        SharedParameters.Image with { Help = "TIFF image (ImageJ hyperstack or multi-page; 8/16/32-bit integer or 32-bit float); the blobs' coordinates are voxels relative to it" },
+        SharedParameters.Image with { Help = "Image: " + SharedParameters.ImageFormats + "; the blobs' coordinates are voxels relative to it" },
         SharedParameters.Blobs with { KeyHelp = "Blob CSV in MagellanMapper's format (voxels relative to the image; channel 0-based)" },
         Threshold,
         SharedParameters.Channels with { Key = null, Help = "Channels that take part, 0-based, e.g. 0,2; other channels' blobs and columns are 0" },

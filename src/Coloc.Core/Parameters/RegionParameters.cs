@@ -25,7 +25,7 @@ public static class RegionParameters
     /// <summary>The image, for its shape (instead of <see cref="ImageShape"/>).</summary>
     public static ParameterSpec Image { get; } = SharedParameters.Image with
     {
-        Required = false, Help = "The image the blobs were detected in (TIFF), for its shape and calibration; instead of --image-shape",
+        Required = false, Help = "The image the blobs were detected in (any image --image of detect reads), for its shape and calibration; instead of --image-shape",
     };
 
     /// <summary>Ontology JSON.</summary>

@@ -6,9 +6,13 @@ namespace Coloc.Core.Parameters;
 /// </summary>
 public static class SharedParameters
 {
-    /// <summary>The image (TIFF on the command line).</summary>
+    /// <summary>What an image input may be, for the help of every <c>--image</c>.</summary>
+    public const string ImageFormats =
+        "a TIFF (ImageJ hyperstack, OME-TIFF, multi-page, BigTIFF), a folder of 2-D TIFF planes, one file per z in natural order ('dir/ch{c}' or 'dir/*_C{c}_*.tif': one folder or file group per channel), an Imaris .ims or a BigDataViewer .h5/.xml (resolution level 0); 8/16/32-bit integer or 32-bit float";
+
+    /// <summary>The image (file, plane folder or channel pattern on the command line).</summary>
     public static ParameterSpec Image { get; } = new("image", ParameterKind.FileIn,
-        "TIFF image: ImageJ hyperstack, multi-page or BigTIFF; 8/16/32-bit integer or 32-bit float; channels from the ImageJ header")
+        "Image: " + ImageFormats + "; channels and voxel size from the file")
     { Flag = "--image", Required = true };
 
     /// <summary>The blob table.</summary>

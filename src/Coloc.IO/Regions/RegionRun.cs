@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Coloc.IO.Hdf5;
+using Coloc.IO.Images;
 using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
@@ -182,7 +184,7 @@ public sealed class RegionRun
             throw new ParameterException(RegionParameters.ImageShape, "not with {0} (give one)", RegionParameters.Image);
         if (shape is { } s) return (s, null);
         if (image is null) throw new ParameterException(RegionParameters.ImageShape, "give the image shape Z,Y,X or {0}", RegionParameters.Image);
-        using var t = TiffStack.Open(image);
+        using var t = Hdf5Images.Open(image);
         return (t.Shape, t.ResolutionUm);
     }
 

@@ -1,25 +1,27 @@
-using System.Runtime.InteropServices;
 using Coloc.Core.Geometry;
-using Coloc.Core.Image;
+using Coloc.IO.Images;
 
 namespace Coloc.IO.Tiff;
 
 /// <summary>
 /// A TIFF file seen as a 5-D image t,z,c,y,x of one pixel type, read on demand plane by plane or block by block
 /// (memory bounded by what is read, never the whole file). ImageJ hyperstacks (ImageDescription starting
-/// <c>ImageJ=</c>) give channels, slices and frames, pages ordered <c>page = (t·Z + z)·C + c</c>; any other
-/// multi-page file is one channel, one frame, one z slice per page. Strips or tiles, uncompressed or any codec
+/// <c>ImageJ=</c>) give channels, slices and frames, pages ordered <c>page = (t·Z + z)·C + c</c>; OME-TIFF (OME-XML
+/// ImageDescription) gives them, the page of each plane and the voxel size from its first image's Pixels (see
+/// <see cref="OmeTiffDescription"/>); any other multi-page file is one channel, one frame, one z slice per page. Strips or tiles, uncompressed or any codec
 /// LibTiff.NET decodes (LZW, Deflate, PackBits, …), classic or BigTIFF, either byte order. Arrays are z,y,x with x
 /// fastest, exactly as stored (no y/x swap). Reads may run on several threads at once (uncompressed strips in
-/// parallel, compressed data one request at a time); <see cref="Channel{T}"/> views each keep their own buffer.
+/// parallel, compressed data one request at a time); <see cref="ImageStack.Channel{T}"/> views each keep their own buffer.
 /// </summary>
-public sealed class TiffStack : IDisposable
+public sealed class TiffStack : ImageStack
 {
     private readonly TiffPageReader _reader;
+    private readonly int[]? _pages;
 
-    private TiffStack(TiffPageReader reader, int channels, int slices, int frames, Zyx resolutionUm, ImageJDescription? imageJ)
+    private TiffStack(TiffPageReader reader, int channels, int slices, int frames, Zyx resolutionUm, ImageJDescription? imageJ, int[]? pages = null)
     {
         _reader = reader;
+        _pages = pages;
         Channels = channels;
         Frames = frames;
         Shape = new ZyxInt(slices, reader.Height, reader.Width);
@@ -62,6 +64,8 @@ public sealed class TiffStack : IDisposable
                     throw new ColocFormatException($"{path}: the ImageJ header says images={ij.Images} but the file has {reader.PageCount} pages (truncated, or an ImageJ >4 GB raw file, which is not supported)");
                 (c, z, t) = (ij.Channels, ij.Slices, ij.Frames);
             }
+            else if (OmeTiffDescription.TryParse(reader.Description, path, reader.Width, reader.Height, reader.PageCount, warn) is { } ome)
+                return new TiffStack(reader, ome.SizeC, ome.SizeZ, ome.SizeT, ome.ResolutionUm, null, ome.Pages);
             return new TiffStack(reader, c, z, t, TiffCalibration.ResolutionUm(ij, reader.Resolution.X, reader.Resolution.Y, reader.Resolution.Unit), ij);
         }
         catch
@@ -71,116 +75,63 @@ public sealed class TiffStack : IDisposable
         }
     }
 
-    /// <summary>The file.</summary>
-    public string Path => _reader.Path;
+    /// <inheritdoc/>
+    public override string Path => _reader.Path;
 
-    /// <summary>Shape z,y,x of one channel of one frame, in voxels.</summary>
-    public ZyxInt Shape { get; }
+    /// <inheritdoc/>
+    public override ZyxInt Shape { get; }
 
-    /// <summary>Number of channels (≥ 1).</summary>
-    public int Channels { get; }
+    /// <inheritdoc/>
+    public override int Channels { get; }
 
-    /// <summary>Number of frames (time points, ≥ 1).</summary>
-    public int Frames { get; }
+    /// <inheritdoc/>
+    public override int Frames { get; }
 
     /// <summary>
     /// Voxel size z,y,x in µm: y,x = 1 / YResolution, 1 / XResolution (denominator / numerator) in the ImageJ <c>unit</c> (or
     /// centimetres when ResolutionUnit is cm), z = the ImageJ <c>spacing</c> in that unit; (1, 1, 1) if the file is
-    /// uncalibrated (no known unit). See <see cref="TiffCalibration"/>.
+    /// uncalibrated (no known unit). See <see cref="TiffCalibration"/>. An OME-TIFF's is PhysicalSizeZ/Y/X converted
+    /// from its units (1 on an axis without one).
     /// </summary>
-    public Zyx ResolutionUm { get; }
+    public override Zyx ResolutionUm { get; }
 
-    /// <summary>The pixel type of every page.</summary>
-    public TiffPixelType PixelType => _reader.PixelType;
+    /// <inheritdoc/>
+    public override TiffPixelType PixelType => _reader.PixelType;
+
+    /// <inheritdoc/>
+    public override long Bytes => new FileInfo(Path).Length;
+
+    /// <inheritdoc/>
+    public override DateTime ModifiedUtc => File.GetLastWriteTimeUtc(Path);
 
     /// <summary>The parsed ImageJ header, or null for a plain multi-page file.</summary>
     public ImageJDescription? ImageJ { get; }
 
-    /// <summary>The page holding plane (c, z, t): <c>(t·Z + z)·C + c</c>.</summary>
+    /// <summary>The page holding plane (c, z, t): <c>(t·Z + z)·C + c</c>, or where the OME-XML puts it.</summary>
     public int PageIndex(int channel, int z, int frame = 0)
     {
         if ((uint)channel >= (uint)Channels) throw new ArgumentOutOfRangeException(nameof(channel), channel, $"channel must be in [0, {Channels})");
         if ((uint)z >= (uint)Shape.Z) throw new ArgumentOutOfRangeException(nameof(z), z, $"z must be in [0, {Shape.Z})");
         if ((uint)frame >= (uint)Frames) throw new ArgumentOutOfRangeException(nameof(frame), frame, $"frame must be in [0, {Frames})");
-        return (frame * Shape.Z + z) * Channels + channel;
+        int i = (frame * Shape.Z + z) * Channels + channel;
+        return _pages is null ? i : _pages[i];
     }
 
-    /// <summary>
-    /// Reads plane z of a channel into <paramref name="destination"/> (<c>Y·X</c> values, row-major) in the native
-    /// type; <typeparamref name="T"/> must be <see cref="PixelType"/>'s CLR type (e.g. <see cref="ushort"/> for 16-bit).
-    /// </summary>
-    public void ReadPlane<T>(int channel, int z, Span<T> destination, int frame = 0) where T : unmanaged =>
-        ReadBlock(channel, new ZyxInt(z, 0, 0), new ZyxInt(1, Shape.Y, Shape.X), destination, frame);
+    /// <summary>As <see cref="ReadRaw"/>, for readers built on TIFF files (plane folders).</summary>
+    internal void ReadBytes(int channel, int frame, ZyxInt offset, ZyxInt size, Span<byte> destination) =>
+        ReadRaw(channel, frame, offset, size, destination);
 
-    /// <summary>Reads plane z of a channel into <paramref name="destination"/> (<c>Y·X</c> values) converted to float (32-bit integers above 2²⁴ are rounded).</summary>
-    public void ReadPlaneAsFloat(int channel, int z, Span<float> destination, int frame = 0) =>
-        ReadBlockAsFloat(channel, new ZyxInt(z, 0, 0), new ZyxInt(1, Shape.Y, Shape.X), destination, frame);
-
-    /// <summary>
-    /// Reads the box [offset, offset+size) z,y,x of a channel into <paramref name="destination"/>
-    /// (<c>size.Z·size.Y·size.X</c> values, z,y,x row-major) in the native type, decoding only the strips or tiles the
-    /// box touches.
-    /// </summary>
-    public void ReadBlock<T>(int channel, ZyxInt offset, ZyxInt size, Span<T> destination, int frame = 0) where T : unmanaged
+    /// <summary>Decodes only the strips or tiles the box touches, one page per z.</summary>
+    protected override void ReadRaw(int channel, int frame, ZyxInt offset, ZyxInt size, Span<byte> destination)
     {
-        if (TiffPixelTypes.Of<T>() != PixelType)
-            throw new ArgumentException($"{Path} holds {PixelType} pixels; read them as {PixelType.ClrType().Name}, not {typeof(T).Name}");
-        CheckBox(offset, size, destination.Length);
-        var bytes = MemoryMarshal.AsBytes(destination);
         int planeBytes = size.Y * size.X * _reader.BytesPerPixel;
         for (int dz = 0; dz < size.Z; dz++)
-            _reader.ReadRegion(PageIndex(channel, offset.Z + dz, frame), new TiffRegion(offset.Y, offset.X, size.Y, size.X), bytes.Slice(dz * planeBytes, planeBytes));
-    }
-
-    /// <summary>As <see cref="ReadBlock{T}"/>, converted to float.</summary>
-    public void ReadBlockAsFloat(int channel, ZyxInt offset, ZyxInt size, Span<float> destination, int frame = 0)
-    {
-        CheckBox(offset, size, destination.Length);
-        int plane = size.Y * size.X, bpp = _reader.BytesPerPixel;
-        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, plane * bpp));
-        try
-        {
-            for (int dz = 0; dz < size.Z; dz++)
-            {
-                var raw = bytes.AsSpan(0, plane * bpp);
-                _reader.ReadRegion(PageIndex(channel, offset.Z + dz, frame), new TiffRegion(offset.Y, offset.X, size.Y, size.X), raw);
-                TiffConvert.ToFloat(PixelType, raw, destination.Slice(dz * plane, plane));
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
-        }
-    }
-
-    /// <summary>
-    /// A lazy view of one channel of one frame: each <see cref="IVolume{T}.Plane"/> call reads that plane from the
-    /// file into a buffer owned by the view (valid until the view's next call). Shares this stack's file handle.
-    /// </summary>
-    public IVolume<T> Channel<T>(int channel, int frame = 0) where T : unmanaged
-    {
-        _ = PageIndex(channel, 0, frame);
-        if (TiffPixelTypes.Of<T>() != PixelType)
-            throw new ArgumentException($"{Path} holds {PixelType} pixels; read them as {PixelType.ClrType().Name}, not {typeof(T).Name}");
-        return new TiffChannelVolume<T>(this, channel, frame);
-    }
-
-    /// <summary>A lazy float view of one channel (see <see cref="Channel{T}"/>), converting each plane as it is read.</summary>
-    public IVolume<float> ChannelAsFloat(int channel, int frame = 0)
-    {
-        _ = PageIndex(channel, 0, frame);
-        return new TiffChannelVolume<float>(this, channel, frame);
-    }
-
-    private void CheckBox(ZyxInt offset, ZyxInt size, int length)
-    {
-        for (int a = 0; a < 3; a++)
-            if (offset[a] < 0 || size[a] < 0 || offset[a] + size[a] > Shape[a])
-                throw new ArgumentOutOfRangeException(nameof(size), $"box offset {offset} size {size} must lie in the shape {Shape}");
-        if (length < size.Volume)
-            throw new ArgumentException($"destination holds {length} values, the box needs {size.Volume}");
+            _reader.ReadRegion(PageIndex(channel, offset.Z + dz, frame), new TiffRegion(offset.Y, offset.X, size.Y, size.X), destination.Slice(dz * planeBytes, planeBytes));
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _reader.Dispose();
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _reader.Dispose();
+    }
 }

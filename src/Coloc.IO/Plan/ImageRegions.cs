@@ -1,17 +1,17 @@
 using Coloc.Core.Geometry;
 using Coloc.Core.Image;
 using Coloc.Core.Pipeline;
-using Coloc.IO.Tiff;
+using Coloc.IO.Images;
 
 namespace Coloc.IO.Plan;
 
-/// <summary>A <see cref="RegionReader{T}"/> over a TIFF stack: each box is read with <see cref="TiffStack.ReadBlock{T}"/>, decoding only the strips or tiles it touches.</summary>
-public static class TiffRegions
+/// <summary>A <see cref="RegionReader{T}"/> over an image: each box is read with <see cref="ImageStack.ReadBlock{T}"/>, reading only the data it touches.</summary>
+public static class ImageRegions
 {
-    /// <summary>The reader; <typeparamref name="T"/> must be the stack's pixel type. Not thread-safe (one file handle).</summary>
+    /// <summary>The reader; <typeparamref name="T"/> must be the stack's pixel type. </summary>
     /// <param name="stack">The open stack (frame 0 is used).</param>
     /// <param name="resolutionUm">Voxel size to report, µm (the file's or an override).</param>
-    public static RegionReader<T> Reader<T>(TiffStack stack, Zyx resolutionUm) where T : unmanaged
+    public static RegionReader<T> Reader<T>(ImageStack stack, Zyx resolutionUm) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(stack);
         return new RegionReader<T>(stack.Shape, stack.Channels, resolutionUm, (box, c) =>

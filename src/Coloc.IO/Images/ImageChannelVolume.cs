@@ -1,17 +1,18 @@
 using Coloc.Core.Geometry;
 using Coloc.Core.Image;
+using Coloc.IO.Tiff;
 
-namespace Coloc.IO.Tiff;
+namespace Coloc.IO.Images;
 
-/// <summary>One channel of a <see cref="TiffStack"/> read plane by plane; the last plane read is kept.</summary>
-internal sealed class TiffChannelVolume<T> : IVolume<T> where T : unmanaged
+/// <summary>One channel of a <see cref="ImageStack"/> read plane by plane; the last plane read is kept.</summary>
+internal sealed class ImageChannelVolume<T> : IVolume<T> where T : unmanaged
 {
-    private readonly TiffStack _stack;
+    private readonly ImageStack _stack;
     private readonly int _channel, _frame;
     private readonly T[] _plane;
     private int _z = -1;
 
-    internal TiffChannelVolume(TiffStack stack, int channel, int frame)
+    internal ImageChannelVolume(ImageStack stack, int channel, int frame)
     {
         _stack = stack;
         _channel = channel;
