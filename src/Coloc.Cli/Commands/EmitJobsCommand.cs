@@ -32,7 +32,7 @@ public static class EmitJobsCommand
             int m = maxRunning ?? Math.Min(t, 100);
             var options = new JobScriptOptions
             {
-                ColocCommand = values.Get(ClusterParameters.ColocCommand) ?? SelfCommand(),
+                ColocCommand = values.Get(ClusterParameters.ColocCommand) is { } cc ? Words(cc) : SelfCommand(),
                 PlanDir = dir,
                 PlanHash = hash,
                 BlockCount = n,
@@ -40,8 +40,8 @@ public static class EmitJobsCommand
                 MaxRunning = m,
                 OutDir = Path.GetFullPath(values.Get(SharedParameters.OutFolder) ?? Path.Combine(dir, "result")),
                 DbPath = values.Get(SharedParameters.Database) is { } d ? Path.GetFullPath(d) : null,
-                Partition = values.Get(ClusterParameters.Partition),
-                Time = values.Get(ClusterParameters.Time),
+                Partition = SchedulerValue(values, ClusterParameters.Partition),
+                Time = SchedulerValue(values, ClusterParameters.Time),
             };
             var paths = JobScripts.Write(dir, JobScripts.Create(sched, options));
             foreach (var p in paths) stdout.WriteLine("wrote " + p);
@@ -50,6 +50,28 @@ public static class EmitJobsCommand
             return ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>
+    /// A value written into a scheduler directive (<c>#SBATCH --time=…</c>): refused unless it holds only letters,
+    /// digits and <c>_.:,+=@/-</c>, so no newline, space or quote can add or break a line of the script.
+    /// </summary>
+    private static string? SchedulerValue(IParameterValues values, ParameterSpec p)
+    {
+        if (values.Get(p) is not { } v) return null;
+        if (v.Length == 0 || !v.All(c => char.IsAsciiLetterOrDigit(c) || "_.:,+=@/-".Contains(c)))
+            throw new ParameterException(p, $"'{v.ReplaceLineEndings(" ")}' may hold only letters, digits and _.:,+=@/-");
+        return v;
+    }
+
+    /// <summary>The words of <paramref name="command"/> (separated by spaces or tabs), each quoted for the shell; control characters refused.</summary>
+    private static string Words(string command)
+    {
+        if (command.Any(c => c != '\t' && char.IsControl(c)))
+            throw new ParameterException(ClusterParameters.ColocCommand, "may not hold a newline or other control character");
+        var words = command.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) throw new ParameterException(ClusterParameters.ColocCommand, "is empty");
+        return string.Join(" ", words.Select(Shell.Quote));
     }
 
     /// <summary>The shell command that runs this coloc: the executable itself, or <c>dotnet coloc.dll</c> when run through the dotnet host.</summary>

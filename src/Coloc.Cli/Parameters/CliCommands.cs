@@ -18,7 +18,7 @@ public static class CliCommands
 
     /// <summary><c>coloc match</c>.</summary>
     public static Entry Match { get; } = new("match", "Match blobs between channels (one ROI or the whole stack).",
-        BlobInputParameters.WithBlobFiles(MatchParameters.All));
+        BlobInputParameters.WithBlobFiles([.. MatchParameters.All, LimitParameters.MaxChannels]));
 
     /// <summary><c>coloc intensity</c>.</summary>
     public static Entry Intensity { get; } = new("intensity",

@@ -34,8 +34,14 @@ public sealed class CliParameters
         foreach (var p in _specs) command.Options.Add(_options[p.Name].Option);
     }
 
-    /// <summary>The values of a parsed command line.</summary>
-    public IParameterValues Values(ParseResult parsed) => new CliParameterValues(parsed, _options);
+    /// <summary>The values of a parsed command line, output paths checked (<see cref="OutputPathCheck"/>).</summary>
+    /// <exception cref="ParameterException">An output path names an input, another output, a missing or unwritable folder or a device.</exception>
+    public IParameterValues Values(ParseResult parsed)
+    {
+        var values = new CliParameterValues(parsed, _options);
+        OutputPathCheck.Check(_specs, values);
+        return values;
+    }
 
     /// <summary>The option for <paramref name="p"/>: a switch, a list (repeatable or several per flag) or one text value.</summary>
     public static Option Create(ParameterSpec p)

@@ -51,14 +51,15 @@ public static class ClusterParameters
 
     /// <summary>Partition or queue.</summary>
     public static ParameterSpec Partition { get; } = new("partition", ParameterKind.Text, "Partition (SLURM) or queue (LSF, SGE, PBS)")
-    { Flag = "--partition" };
+    { Flag = "--partition", Help = "Partition (SLURM) or queue (LSF, SGE, PBS): letters, digits and _.:,+=@/-" };
 
     /// <summary>Wall-time limit.</summary>
     public static ParameterSpec Time { get; } = new("time", ParameterKind.Text,
-        "Wall-time limit per task, in the scheduler's syntax (SLURM: 01:00:00)")
+        "Wall-time limit per task, in the scheduler's syntax (SLURM: 01:00:00): letters, digits and _.:,+=@/-")
     { Flag = "--time" };
 
     /// <summary>The coloc command on the compute nodes.</summary>
-    public static ParameterSpec ColocCommand { get; } = new("coloc", ParameterKind.Text, "Command that runs coloc on the compute nodes")
+    public static ParameterSpec ColocCommand { get; } = new("coloc", ParameterKind.Text,
+        "Command that runs coloc on the compute nodes: words separated by spaces, each written quoted into the scripts")
     { Flag = "--coloc", DefaultText = "this executable" };
 }

@@ -172,6 +172,9 @@ public sealed class ClrDb : IDisposable
         var (version, problem) = ClrDbInspector.Inspect(conn);
         if (problem is not null)
             throw new ColocFormatException($"{path}: a SQLite database but not MagellanMapper's ({problem}); left untouched");
+        if (!readOnly && version > ClrDbSchema.Version)
+            throw new ColocFormatException(
+                $"{path}: schema version {version} is newer than this coloc's ({ClrDbSchema.Version}); left untouched (use a newer coloc)");
         if (!readOnly && version < ClrDbSchema.Version)
         {
             using var tx = conn.BeginTransaction();

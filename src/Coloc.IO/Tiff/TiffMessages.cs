@@ -29,9 +29,17 @@ internal sealed class TiffMessages
         Error ??= Render(module, format, args);
     }
 
+    /// <summary>The last warning reported (null before the first); a decoder's warning means damaged data.</summary>
+    internal string? LastWarning { get; private set; }
+
+    /// <summary>Number of warnings reported so far (both handler methods counted).</summary>
+    internal int WarningCount { get; private set; }
+
     internal void AddWarning(string module, string format, object[]? args)
     {
         string text = Render(module, format, args);
+        WarningCount++;
+        LastWarning = text;
         if (text == _lastWarning) return;   // LibTiff.NET may report one message through both handler methods
         _lastWarning = text;
         _warn?.Invoke($"{Path}: {text}");

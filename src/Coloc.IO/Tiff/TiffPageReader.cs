@@ -217,9 +217,13 @@ internal sealed class TiffPageReader : IDisposable
     {
         if (_block.Length < expected) _block = new byte[expected];
         int n, index = p.Tiled ? _tif.ComputeTile(bx * p.BlockWidth, by * p.BlockHeight, 0, 0) : by;
+        int warnings = _messages.WarningCount;
         n = p.Tiled ? _tif.ReadEncodedTile(index, _block, 0, expected) : _tif.ReadEncodedStrip(index, _block, 0, expected);
         string what = p.Tiled ? $"tile {by},{bx}" : $"strip {by}";
         if (_messages.TakeError() is { } err) throw Fail($"page {page} {what}: {err}");
+        // LibTiff.NET's LZW decoder only warns when a strip ends early ("Not enough data") and fills the rest with
+        // zeros: a warning while decoding is damaged data, refused like the other codecs' errors.
+        if (_messages.WarningCount != warnings) throw Fail($"page {page} {what}: {_messages.LastWarning} (data truncated or damaged)");
         if (n < expected) throw Fail($"page {page} {what}: got {Math.Max(n, 0)} of {expected} bytes (file truncated or damaged)");
         if (p.CheckDeflate)
         {

@@ -118,6 +118,34 @@ public sealed class DamagedTiffTests : IDisposable
         Assert.StartsWith(path + ": ", e.Message);
     }
 
+    /// <summary>
+    /// A compressed strip whose byte count is cut to a fraction: the decoder runs out of data inside the strip. LibTiff.NET
+    /// only warns for LZW and fills the rest with zeros; TiffStack refuses it like the other codecs.
+    /// </summary>
+    [Theory]
+    [InlineData(TiffCompression.Lzw, 0.5)]
+    [InlineData(TiffCompression.Lzw, 0.9)]
+    [InlineData(TiffCompression.Deflate, 0.5)]
+    [InlineData(TiffCompression.PackBits, 0.5)]
+    public void Read_CompressedStripCutShort_Fails(TiffCompression compression, double keep)
+    {
+        string good = Good($"s{compression}.tif", new TiffWriteOptions { Compression = compression });
+        string path = Mutate(good, $"short{compression}{keep}.tif", b =>
+        {
+            int ifd = (int)Ifds(b)[3];
+            int n = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(ifd));
+            for (int i = 0; i < n; i++)
+            {
+                int e = ifd + 2 + 12 * i;
+                if (BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(e)) != 279) continue;
+                uint count = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(e + 8));
+                BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(e + 8), (uint)(count * keep));
+            }
+            return b;
+        });
+        AssertFails(path, "strip");
+    }
+
     [Theory]
     [InlineData(0, 0)]
     [InlineData(5, 0)]

@@ -12,6 +12,7 @@ internal static class MatchOrder
     public static void Sort(Blob[] blobs, int[] a, int[] b, int threads)
     {
         int n = a.Length;
+        if (IsSorted(blobs, a, b)) return;
         var keys = new Key[n];
         for (int k = 0; k < n; k++)
         {
@@ -42,6 +43,17 @@ internal static class MatchOrder
         for (int k = 0; k < n; k++) { na[k] = a[keys[k].Row]; nb[k] = b[keys[k].Row]; }
         na.CopyTo(a, 0);
         nb.CopyTo(b, 0);
+    }
+
+    /// <summary>True when the pairs are in order already (the grouped solver hands out a stack of coincident blobs in order).</summary>
+    private static bool IsSorted(Blob[] blobs, int[] a, int[] b)
+    {
+        for (int k = 1; k < a.Length; k++)
+        {
+            int c = BlobOrder.ComparePositionFirst(blobs[a[k - 1]], blobs[a[k]]);
+            if (c > 0 || (c == 0 && BlobOrder.ComparePositionFirst(blobs[b[k - 1]], blobs[b[k]]) > 0)) return false;
+        }
+        return true;
     }
 
     private readonly record struct Key(double Z, double Y, double X, int Row);

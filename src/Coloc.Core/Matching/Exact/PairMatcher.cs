@@ -5,55 +5,27 @@ using Coloc.Core.Matching;
 namespace Coloc.Core.Matching.Exact;
 
 /// <summary>
-/// Exact matching of one channel pair: candidate pairs from the grid, connected components by union-find, each
-/// component solved exactly (in parallel), matches returned as global blob indices in output order.
+/// Exact matching of one channel pair: the <see cref="GroupGraph"/> of the pair (coincident points grouped, candidate
+/// pairs from the grid, components by union-find), every component solved exactly (in parallel), matches returned as
+/// global blob indices in output order.
 /// </summary>
 internal static class PairMatcher
 {
+    /// <summary>Matches blobs <c>blobs[globalA[i]]</c> with <c>blobs[globalB[j]]</c>; <paramref name="groupCoincident"/> false solves point by point (the ungrouped solver, for comparisons).</summary>
     public static (int[] A, int[] B) Match(
-        Blob[] blobs, int[] globalA, int[] globalB, MatchTolerance tol, ExactMatchOptions options, CancellationToken ct)
+        Blob[] blobs, int[] globalA, int[] globalB, MatchTolerance tol, ExactMatchOptions options, CancellationToken ct,
+        bool groupCoincident = true)
     {
         if (globalA.Length == 0 || globalB.Length == 0) return ([], []);
-        var a = Scaled(blobs, globalA, tol.Scaling);
-        var b = Scaled(blobs, globalB, tol.Scaling);
-        var edges = CandidateSearch.Find(a, b, tol.Threshold, tol.Scaling, options.BlockSizeVoxels, options.Threads, ct);
-        var comps = new ComponentSet(globalA.Length, globalB.Length, edges);
-        // Room for each component's largest possible matching: min(nodes on A, nodes on B) ≤ edges.
-        var slot = new int[comps.Count + 1];
-        for (int c = 0; c < comps.Count; c++)
+        var graph = new GroupGraph(blobs, globalA, globalB, Scaled(blobs, globalA, tol.Scaling), Scaled(blobs, globalB, tol.Scaling),
+            tol, options.BlockSizeVoxels, options.Threads, ct, groupCoincident);
+        var (ma, mb) = graph.Solve(null, options.Threads, ct);
+        for (int k = 0; k < ma.Length; k++)
         {
-            int nodes = comps.NodeStart[c + 1] - comps.NodeStart[c];
-            slot[c + 1] = slot[c] + Math.Min(nodes / 2, comps.EdgeStart[c + 1] - comps.EdgeStart[c]);
+            ma[k] = globalA[ma[k]];
+            mb[k] = globalB[mb[k]];
         }
-        var outA = new int[slot[comps.Count]];
-        var outB = new int[slot[comps.Count]];
-        var got = new int[comps.Count];
-        var position = new int[globalA.Length + globalB.Length];
-        int threads = options.Threads;
-        const int Batch = 4096;
-        int batches = (comps.Count + Batch - 1) / Batch;
-        Parallel.For(0, batches, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct },
-            () => new ComponentSolver(blobs, globalA, globalB, edges, comps) { Position = position },
-            (k, _, solver) =>
-            {
-                int end = Math.Min(comps.Count, (k + 1) * Batch);
-                for (int c = k * Batch; c < end; c++)
-                    got[c] = solver.Solve(c, outA.AsSpan(slot[c]), outB.AsSpan(slot[c]));
-                return solver;
-            },
-            _ => { });
-        int total = 0;
-        foreach (int g in got) total += g;
-        var ma = new int[total];
-        var mb = new int[total];
-        int o = 0;
-        for (int c = 0; c < comps.Count; c++)
-            for (int k = 0; k < got[c]; k++, o++)
-            {
-                ma[o] = globalA[outA[slot[c] + k]];
-                mb[o] = globalB[outB[slot[c] + k]];
-            }
-        MatchOrder.Sort(blobs, ma, mb, threads);
+        MatchOrder.Sort(blobs, ma, mb, options.Threads);
         return (ma, mb);
     }
 

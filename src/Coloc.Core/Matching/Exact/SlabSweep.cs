@@ -57,8 +57,11 @@ internal sealed class SlabSweep(SlabColocalizer run, ChannelPair pair)
         b.Blobs.CopyTo(blobs, nA);
         var globalA = Enumerable.Range(0, nA).ToArray();
         var globalB = Enumerable.Range(nA, nB).ToArray();
-        var edges = CandidateSearch.Find(Scaled(a.Blobs, s), Scaled(b.Blobs, s), tol.Threshold, s, run.Options.BlockSizeVoxels, run.Options.Threads, ct);
-        var comps = new ComponentSet(nA, nB, edges);
+        var graph = new GroupGraph(blobs, globalA, globalB, Scaled(a.Blobs, s), Scaled(b.Blobs, s), tol, run.Options.BlockSizeVoxels,
+            run.Options.Threads, ct);
+        var comps = graph.Components;
+        int groupsA = graph.GroupsA.Count;
+        // compOf, by point (A points, then B points offset by nA): component, −2 open, −1 in none.
         var compOf = new int[nA + nB];
         Array.Fill(compOf, -1);
         var closed = new List<int>();
@@ -68,56 +71,40 @@ internal sealed class SlabSweep(SlabColocalizer run, ChannelPair pair)
             for (int t = comps.NodeStart[c]; t < comps.NodeStart[c + 1]; t++)
             {
                 int v = comps.Nodes[t];
-                compOf[v] = c;
-                open |= blobs[v].Z * s.Z >= limit;
+                int offset = v < groupsA ? 0 : nA;
+                // Points of a group share their scaled z.
+                open |= blobs[offset + graph.PointsOf(v)[0]].Z * s.Z >= limit;
             }
             if (!open) closed.Add(c);
-            else for (int t = comps.NodeStart[c]; t < comps.NodeStart[c + 1]; t++) compOf[comps.Nodes[t]] = -2;
+            for (int t = comps.NodeStart[c]; t < comps.NodeStart[c + 1]; t++)
+            {
+                int v = comps.Nodes[t];
+                int offset = v < groupsA ? 0 : nA;
+                foreach (int p in graph.PointsOf(v)) compOf[offset + p] = open ? -2 : c;
+            }
         }
-        Solve(blobs, a, b, globalA, globalB, edges, comps, closed, ct);
+        Solve(blobs, a, b, graph, closed, ct);
         _keptA = Near(a, compOf, 0, limit, s.Z);
         _keptB = Near(b, compOf, nA, limit, s.Z);
     }
 
     /// <summary>Solves the closed components and adds their rows to the pending ones.</summary>
-    private void Solve(Blob[] blobs, SlabBlobs a, SlabBlobs b, int[] globalA, int[] globalB, CandidateEdges edges, ComponentSet comps,
-        List<int> closed, CancellationToken ct)
+    private void Solve(Blob[] blobs, SlabBlobs a, SlabBlobs b, GroupGraph graph, List<int> closed, CancellationToken ct)
     {
-        int nA = globalA.Length;
-        var slot = new int[closed.Count + 1];
-        for (int k = 0; k < closed.Count; k++)
-        {
-            int c = closed[k];
-            slot[k + 1] = slot[k] + Math.Min((comps.NodeStart[c + 1] - comps.NodeStart[c]) / 2, comps.EdgeStart[c + 1] - comps.EdgeStart[c]);
-        }
-        var outA = new int[slot[^1]];
-        var outB = new int[slot[^1]];
-        var got = new int[closed.Count];
-        var position = new int[blobs.Length];
-        const int Batch = 4096;
-        Parallel.For(0, (closed.Count + Batch - 1) / Batch,
-            new ParallelOptions { MaxDegreeOfParallelism = run.Options.Threads, CancellationToken = ct },
-            () => new ComponentSolver(blobs, globalA, globalB, edges, comps) { Position = position },
-            (j, _, solver) =>
-            {
-                int end = Math.Min(closed.Count, (j + 1) * Batch);
-                for (int k = j * Batch; k < end; k++) got[k] = solver.Solve(closed[k], outA.AsSpan(slot[k]), outB.AsSpan(slot[k]));
-                return solver;
-            },
-            _ => { });
+        int nA = a.Blobs.Length;
+        var (outA, outB) = graph.Solve(closed, run.Options.Threads, ct);
         var tol = run.Tolerance;
         var idsA = new List<int>();
         var idsB = new List<int>();
-        for (int k = 0; k < closed.Count; k++)
-            for (int m = 0; m < got[k]; m++)
-            {
-                int i = outA[slot[k] + m], j = outB[slot[k] + m];
-                ref readonly var p = ref blobs[i];
-                ref readonly var q = ref blobs[nA + j];
-                _pending.Add(MatchRow.Of(p, q, tol.Distance(p.Z, p.Y, p.X, q.Z, q.Y, q.X)));
-                idsA.Add((int)a.Ids[i]);
-                idsB.Add((int)b.Ids[j]);
-            }
+        for (int k = 0; k < outA.Length; k++)
+        {
+            int i = outA[k], j = outB[k];
+            ref readonly var p = ref blobs[i];
+            ref readonly var q = ref blobs[nA + j];
+            _pending.Add(MatchRow.Of(p, q, tol.Distance(p.Z, p.Y, p.X, q.Z, q.Y, q.X)));
+            idsA.Add((int)a.Ids[i]);
+            idsB.Add((int)b.Ids[j]);
+        }
         run.Counter?.Add(pair, idsA.ToArray(), idsB.ToArray());
     }
 
