@@ -102,11 +102,16 @@ public sealed class SlabFileSet : ISlabSource, IMatchRunStore, IDisposable
         string path = FileOf(slab, channel);
         if (!File.Exists(path)) return SlabBlobs.Empty;
         using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var records = new SlabRecord[fs.Length / SlabRecord.Size];
-        fs.ReadExactly(MemoryMarshal.AsBytes(records.AsSpan()));
-        var blobs = new Blob[records.Length];
-        var ids = new long[records.Length];
-        for (int i = 0; i < records.Length; i++) (blobs[i], ids[i]) = (records[i].Blob, records[i].Id);
+        int count = checked((int)(fs.Length / SlabRecord.Size));
+        var blobs = new Blob[count];
+        var ids = new long[count];
+        var records = new SlabRecord[Math.Min(count, BufferRecords)];
+        for (int at = 0; at < count; at += records.Length)
+        {
+            int n = Math.Min(records.Length, count - at);
+            fs.ReadExactly(MemoryMarshal.AsBytes(records.AsSpan(0, n)));
+            for (int i = 0; i < n; i++) (blobs[at + i], ids[at + i]) = (records[i].Blob, records[i].Id);
+        }
         return new SlabBlobs(blobs, ids);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime;
 using Coloc.Core.Blobs;
 
 namespace Coloc.Core.Matching.Exact;
@@ -14,6 +15,9 @@ internal sealed class SlabSweep(SlabColocalizer run, ChannelPair pair)
 
     /// <summary>Rows per piece of a merged sweep across y or x.</summary>
     private const int MergePieceRows = 8192;
+
+    /// <summary>Windows of at least this many blobs (both sides) return their garbage to the system after their step (<see cref="Compact"/>).</summary>
+    private const int CompactAboveBlobs = 1 << 16;
 
     private readonly int _axis = run.Source.Axis;
     private SlabBlobs _keptA = SlabBlobs.Empty, _keptB = SlabBlobs.Empty;
@@ -37,25 +41,44 @@ internal sealed class SlabSweep(SlabColocalizer run, ChannelPair pair)
             ct.ThrowIfCancellationRequested();
             var a = Window(_keptA, run.Participants(k, pair.A));
             var b = Window(_keptB, run.Participants(k, pair.B));
-            Step(a, b, after[k], ct);
+            bool large = a.Blobs.Length + b.Blobs.Length >= CompactAboveBlobs;
+            var closed = Step(a, b, after[k], ct);
+            a = b = null!;
             if (_axis != 0)
             {
                 // Across y or x the table order (z first) interleaves slabs: each step's rows are final, stored as a sorted run.
-                var rows = Release(double.PositiveInfinity);
-                if (rows.Count > 0) runs.Add(run.Runs.WriteRun(rows));
+                Array.Sort(closed, static (p, q) => MatchOrder.CompareRows(p, q));
+                if (closed.Length > 0) runs.Add(run.Runs.WriteRun(closed));
+                closed = null!;
+                if (large) Compact();
                 continue;
             }
+            _pending.AddRange(closed);
             double watermark = after[k];
             foreach (var blob in _keptA.Blobs) watermark = Math.Min(watermark, blob.Z);
             var piece = Release(watermark);
             if (piece.Count > 0) yield return piece;
+            if (large) Compact();
         }
         if (_axis == 0) yield break;
         foreach (var piece in RunMerge.Merge(run.Runs, runs, MergePieceRows)) yield return piece;
     }
 
-    /// <summary>Matches the window (a, b); keeps what may still meet an unread blob (coordinate along the axis ≥ <paramref name="frontier"/>).</summary>
-    private void Step(SlabBlobs a, SlabBlobs b, double frontier, CancellationToken ct)
+    /// <summary>
+    /// Returns the step's garbage (a slab's worth of large arrays) to the system before the next slab is read, so the
+    /// peak is one step's working set rather than whatever the collector's large-object budget lets pile up.
+    /// </summary>
+    private static void Compact()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
+
+    /// <summary>
+    /// Matches the window (a, b); keeps what may still meet an unread blob (coordinate along the axis ≥
+    /// <paramref name="frontier"/>); returns the rows of the components closed, unsorted.
+    /// </summary>
+    private MatchRow[] Step(SlabBlobs a, SlabBlobs b, double frontier, CancellationToken ct)
     {
         var tol = run.Tolerance;
         var s = tol.Scaling;
@@ -66,7 +89,7 @@ internal sealed class SlabSweep(SlabColocalizer run, ChannelPair pair)
         {
             _keptA = Near(a, null, 0, limit);
             _keptB = Near(b, null, 0, limit);
-            return;
+            return [];
         }
         var blobs = new Blob[nA + nB];
         a.Blobs.CopyTo(blobs, 0);
@@ -90,13 +113,14 @@ internal sealed class SlabSweep(SlabColocalizer run, ChannelPair pair)
             if (!open) closed.Add(c);
             else for (int t = comps.NodeStart[c]; t < comps.NodeStart[c + 1]; t++) compOf[comps.Nodes[t]] = -2;
         }
-        Solve(blobs, a, b, globalA, globalB, edges, comps, closed, ct);
+        var rows = Solve(blobs, a, b, globalA, globalB, edges, comps, closed, ct);
         _keptA = Near(a, compOf, 0, limit);
         _keptB = Near(b, compOf, nA, limit);
+        return rows;
     }
 
-    /// <summary>Solves the closed components and adds their rows to the pending ones.</summary>
-    private void Solve(Blob[] blobs, SlabBlobs a, SlabBlobs b, int[] globalA, int[] globalB, CandidateEdges edges, ComponentSet comps,
+    /// <summary>Solves the closed components; returns their rows in component order.</summary>
+    private MatchRow[] Solve(Blob[] blobs, SlabBlobs a, SlabBlobs b, int[] globalA, int[] globalB, CandidateEdges edges, ComponentSet comps,
         List<int> closed, CancellationToken ct)
     {
         int nA = globalA.Length;
@@ -122,19 +146,25 @@ internal sealed class SlabSweep(SlabColocalizer run, ChannelPair pair)
             },
             _ => { });
         var tol = run.Tolerance;
-        var idsA = new List<int>();
-        var idsB = new List<int>();
+        long total = 0;
+        foreach (int g in got) total += g;
+        var rows = new MatchRow[total];
+        var idsA = run.Counter is null ? null : new int[total];
+        var idsB = run.Counter is null ? null : new int[total];
+        int r = 0;
         for (int k = 0; k < closed.Count; k++)
-            for (int m = 0; m < got[k]; m++)
+            for (int m = 0; m < got[k]; m++, r++)
             {
                 int i = outA[slot[k] + m], j = outB[slot[k] + m];
                 ref readonly var p = ref blobs[i];
                 ref readonly var q = ref blobs[nA + j];
-                _pending.Add(MatchRow.Of(p, q, tol.Distance(p.Z, p.Y, p.X, q.Z, q.Y, q.X)));
-                idsA.Add((int)a.Ids[i]);
-                idsB.Add((int)b.Ids[j]);
+                rows[r] = MatchRow.Of(p, q, tol.Distance(p.Z, p.Y, p.X, q.Z, q.Y, q.X));
+                if (idsA is null) continue;
+                idsA[r] = (int)a.Ids[i];
+                idsB![r] = (int)b.Ids[j];
             }
-        run.Counter?.Add(pair, idsA.ToArray(), idsB.ToArray());
+        if (idsA is not null) run.Counter!.Add(pair, idsA, idsB!);
+        return rows;
     }
 
     /// <summary>
