@@ -1,3 +1,4 @@
+using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
 using Coloc.Core.Matching.Exact;
 using Coloc.Core.Parameters;
@@ -9,7 +10,7 @@ namespace Coloc.Cli;
 
 /// <summary>
 /// <c>coloc match</c> out of core: whether a run goes slab by slab (<see cref="MatchParameters.OutOfCore"/>,
-/// <see cref="MatchParameters.SlabMemory"/>), and the run itself: blobs streamed from the CSV into z-slab files next
+/// <see cref="MatchParameters.SlabMemory"/>), and the run itself: blobs streamed from the CSV into slab files next
 /// to the output folder (<see cref="SlabFileSet"/>), swept by <see cref="SlabColocalizer"/>, rows streamed into the
 /// folder (<see cref="SlabResultWriter"/>); the slab files are deleted whatever happens.
 /// </summary>
@@ -29,15 +30,20 @@ internal static class OutOfCoreMatch
         return forced || ExactMemoryPlan.InMemoryBytes(BlobCsv.EstimateCount(blobPath)) > BudgetBytes(values);
     }
 
-    /// <summary>Runs the match out of core into <paramref name="outDir"/>; returns the summary and the number of slabs.</summary>
-    public static (MatchSummary Summary, int Slabs) Run(IParameterValues values, MatchRequest request, string blobPath, string outDir)
+    /// <summary>
+    /// Runs the match out of core into <paramref name="outDir"/>, slabs cut along the axis of
+    /// <see cref="ExactMemoryPlan.CutAxis"/> over the ROI or the stack; returns the summary, the number of slabs and the axis (0 = z, 1 = y, 2 = x).
+    /// </summary>
+    public static (MatchSummary Summary, int Slabs, int Axis) Run(IParameterValues values, MatchRequest request, string blobPath, string outDir)
     {
         var options = MatchEngine.ExactOptions(request);
         int slabs = ExactMemoryPlan.SlabCount(BlobCsv.EstimateCount(blobPath), BudgetBytes(values));
-        var (z0, z1) = request.Roi is { } roi ? (roi.Offset.Z, roi.Offset.Z + roi.Size.Z) : (0.0, request.ShapeVoxels!.Value.Z);
-        using var files = SlabFileSet.Create(TempParent(outDir), z0, z1, slabs, chunk => BlobCsv.ReadChunks(blobPath, request.Threads, chunk));
-        var run = new SlabColocalizer(files, options);
-        return (SlabResultWriter.Write(outDir, run, files.BlobsPerChannel, request.Threads, request), slabs);
+        var (origin, extent) = request.Roi is { } roi ? (roi.Offset, roi.Size) : (Zyx.All(0), request.ShapeVoxels!.Value.ToZyx());
+        int axis = ExactMemoryPlan.CutAxis(extent, options.TolVoxels, slabs);
+        using var files = SlabFileSet.Create(TempParent(outDir), axis, origin[axis], origin[axis] + extent[axis], slabs,
+            chunk => BlobCsv.ReadChunks(blobPath, request.Threads, chunk));
+        var run = new SlabColocalizer(files, options, files);
+        return (SlabResultWriter.Write(outDir, run, files.BlobsPerChannel, request.Threads, request), slabs, axis);
     }
 
     private static long BudgetBytes(IParameterValues values) =>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Coloc.Core.Matching;
 using Coloc.Core.Geometry;
 using Coloc.IO.Csv;
+using Coloc.IO.Files;
 using Coloc.TestKit;
 
 namespace Coloc.Benchmarks;
@@ -27,11 +28,17 @@ public static class BenchTool
         {
             case "gen-bench-blobs":
                 {
-                    int n = int.Parse(opt["--n"], CultureInfo.InvariantCulture);
+                    long n = long.Parse(opt["--n"], CultureInfo.InvariantCulture);
                     var shape = opt.TryGetValue("--shape", out var s) ? Shape(s) : BenchBlobs.ShapeFor(n);
                     int jitter = opt.TryGetValue("--jitter", out var j) ? int.Parse(j, CultureInfo.InvariantCulture) : 4;
                     int seed = opt.TryGetValue("--seed", out var sd) ? int.Parse(sd, CultureInfo.InvariantCulture) : BenchBlobs.DefaultSeed;
-                    BlobCsv.Write(opt["--out"], BenchBlobs.Make(n, shape, jitter, seed));
+                    // Streamed chunk by chunk (10^8 per channel does not fit in memory), staged then renamed.
+                    AtomicFile.WriteText(opt["--out"], w =>
+                    {
+                        w.Write(BlobCsv.Header);
+                        w.Write('\n');
+                        foreach (var chunk in BenchBlobs.Stream(n, shape, jitter, seed)) BlobCsv.WriteRows(w, chunk);
+                    });
                     Console.WriteLine($"wrote {2L * n} blobs ({n} per channel, shape {shape}, jitter {jitter}, seed {seed}) to {opt["--out"]}");
                     return true;
                 }

@@ -25,28 +25,59 @@ public static class BenchBlobs
     /// <param name="seed">Random seed.</param>
     public static Blob[] Make(int perChannel, ZyxInt shape, int jitter = 4, int seed = DefaultSeed)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(perChannel);
-        ArgumentOutOfRangeException.ThrowIfNegative(jitter);
-        var rnd = new Random(seed);
-        var blobs = new Blob[2 * perChannel];
-        for (int i = 0; i < perChannel; i++)
-            blobs[i] = new Blob(rnd.Next(shape.Z), rnd.Next(shape.Y), rnd.Next(shape.X), 3, -1, -1, 0);
-        for (int i = 0; i < perChannel; i++)
+        var blobs = new Blob[2L * perChannel];
+        long at = 0;
+        foreach (var chunk in Stream(perChannel, shape, jitter, seed))
         {
-            var b = blobs[i];
-            blobs[perChannel + i] = new Blob(
-                Math.Clamp(b.Z + rnd.Next(-jitter, jitter + 1), 0, shape.Z - 1),
-                Math.Clamp(b.Y + rnd.Next(-jitter, jitter + 1), 0, shape.Y - 1),
-                Math.Clamp(b.X + rnd.Next(-jitter, jitter + 1), 0, shape.X - 1), 3, -1, -1, 1);
+            chunk.CopyTo(blobs, at);
+            at += chunk.Length;
         }
         return blobs;
+    }
+
+    /// <summary>
+    /// The rows of <see cref="Make"/> in consecutive chunks of at most <paramref name="chunkRows"/>, without holding
+    /// them all: channel 1 replays channel 0's positions from a second generator with the same seed.
+    /// </summary>
+    /// <param name="perChannel">Blobs per channel, ≥ 0 (may exceed what fits in memory).</param>
+    /// <param name="shape">Stack shape z,y,x in voxels.</param>
+    /// <param name="jitter">Largest shift per axis in voxels.</param>
+    /// <param name="seed">Random seed.</param>
+    /// <param name="chunkRows">Rows per chunk, ≥ 1.</param>
+    public static IEnumerable<Blob[]> Stream(long perChannel, ZyxInt shape, int jitter = 4, int seed = DefaultSeed, int chunkRows = 65536)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(perChannel);
+        ArgumentOutOfRangeException.ThrowIfNegative(jitter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
+        var rnd = new Random(seed);
+        for (long i = 0; i < perChannel; i += chunkRows)
+        {
+            var chunk = new Blob[Math.Min(chunkRows, perChannel - i)];
+            for (int k = 0; k < chunk.Length; k++)
+                chunk[k] = new Blob(rnd.Next(shape.Z), rnd.Next(shape.Y), rnd.Next(shape.X), 3, -1, -1, 0);
+            yield return chunk;
+        }
+        var replay = new Random(seed);
+        for (long i = 0; i < perChannel; i += chunkRows)
+        {
+            var chunk = new Blob[Math.Min(chunkRows, perChannel - i)];
+            for (int k = 0; k < chunk.Length; k++)
+            {
+                var b = new Blob(replay.Next(shape.Z), replay.Next(shape.Y), replay.Next(shape.X), 3, -1, -1, 0);
+                chunk[k] = new Blob(
+                    Math.Clamp(b.Z + rnd.Next(-jitter, jitter + 1), 0, shape.Z - 1),
+                    Math.Clamp(b.Y + rnd.Next(-jitter, jitter + 1), 0, shape.Y - 1),
+                    Math.Clamp(b.X + rnd.Next(-jitter, jitter + 1), 0, shape.X - 1), 3, -1, -1, 1);
+            }
+            yield return chunk;
+        }
     }
 
     /// <summary>
     /// The stack the oracle's density implies for <paramref name="perChannel"/> blobs: z = 64 and a square y,x with
     /// 6000² · perChannel / 10⁶ pixels (64×6000×6000 for 10⁶, 64×18974×18974 for 10⁷).
     /// </summary>
-    public static ZyxInt ShapeFor(int perChannel)
+    public static ZyxInt ShapeFor(long perChannel)
     {
         int side = (int)Math.Round(6000 * Math.Sqrt(perChannel / 1e6));
         return new ZyxInt(64, Math.Max(side, 1), Math.Max(side, 1));

@@ -34,13 +34,13 @@ public static class MatchCommand
             var blobPaths = values.Texts(BlobInputParameters.Blobs);
             if (blobPaths.Count == 1 && Path.GetExtension(blobPaths[0]).Equals(".csv", StringComparison.OrdinalIgnoreCase))
             {
-                // A single blob CSV can be streamed into z-slabs (out of core) without reading it whole.
+                // A single blob CSV can be streamed into slabs (out of core) without reading it whole.
                 // (a CSV carries no resolution, so the request checked above is the one that runs)
                 if (OutOfCoreMatch.Chosen(values, checkedRequest, blobPaths[0], dbPath))
                 {
-                    var (streamed, slabs) = OutOfCoreMatch.Run(values, checkedRequest, blobPaths[0], outDir);
+                    var (streamed, slabs, axis) = OutOfCoreMatch.Run(values, checkedRequest, blobPaths[0], outDir);
                     foreach (var line in streamed.Lines()) stdout.WriteLine(line);
-                    stdout.WriteLine($"wrote {streamed.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s (out of core, {slabs} slab(s))");
+                    stdout.WriteLine($"wrote {streamed.Pairs.Count} match table(s) and summary.json to {outDir} in {sw.Elapsed.TotalSeconds:0.00} s (out of core, {slabs} slab(s) along {"zyx"[axis]})");
                     return ExitCodes.Ok;
                 }
             }

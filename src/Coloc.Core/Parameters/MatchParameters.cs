@@ -41,7 +41,7 @@ public static class MatchParameters
 
     /// <summary>Out-of-core exact matching (command line only): <c>auto</c>, <c>on</c> or <c>off</c>.</summary>
     public static ParameterSpec OutOfCore { get; } = new("out of core", ParameterKind.Choice,
-        "Exact runs: match z-slab by z-slab from temporary files next to the output folder (same bytes, memory bounded by the slab memory; not with a database); auto: when the in-memory run would need more than the slab memory")
+        "Exact runs: match slab by slab (along z, or along y or x when z slabs would be under four tolerances thick) from temporary files next to the output folder (same bytes, memory bounded by the slab memory; not with a database); auto: when the in-memory run would need more than the slab memory")
     { Flag = "--out-of-core", Default = "auto", Choices = ["auto", "on", "off"] };
 
     /// <summary>Memory budget of an exact run, MiB (command line only).</summary>

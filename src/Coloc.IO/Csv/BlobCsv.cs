@@ -162,6 +162,13 @@ public static class BlobCsv
         ArgumentNullException.ThrowIfNull(w);
         w.Write(Header);
         w.Write('\n');
+        WriteRows(w, blobs);
+    }
+
+    /// <summary>Writes blob rows without the header (to stream a table written in pieces after <see cref="Header"/>).</summary>
+    public static void WriteRows(TextWriter w, ReadOnlySpan<Blob> blobs)
+    {
+        ArgumentNullException.ThrowIfNull(w);
         foreach (var b in blobs)
         {
             for (int k = 0; k < Blob.CanonicalColumnCount; k++)

@@ -1,52 +1,61 @@
 using System.Runtime.InteropServices;
 using Coloc.Core.Blobs;
+using Coloc.Core.Matching;
 using Coloc.Core.Matching.Exact;
 
 namespace Coloc.IO.Slabs;
 
 /// <summary>
-/// Blobs bucketed by z into binary slab files (one per slab and channel, <see cref="SlabRecord"/>s) in a temporary
-/// folder this instance owns and deletes on <see cref="Dispose"/>: the <see cref="ISlabSource"/> of an out-of-core
-/// exact run. Slab k of K covers <c>z0 + k·(z1 − z0)/K ≤ z &lt; z0 + (k+1)·(z1 − z0)/K</c>; blobs outside
-/// [z0, z1) go to the first or last slab. Temporary files are private to the run and never outlive it.
+/// Blobs bucketed along one axis into binary slab files (one per slab and channel, <see cref="SlabRecord"/>s) in a
+/// temporary folder this instance owns and deletes on <see cref="Dispose"/>: the <see cref="ISlabSource"/> of an
+/// out-of-core exact run, and its <see cref="IMatchRunStore"/> (sorted runs of rows, <see cref="RowRecord"/>s, in the
+/// same folder). With c the coordinate along the axis, slab k of K covers
+/// <c>c0 + k·(c1 − c0)/K ≤ c &lt; c0 + (k+1)·(c1 − c0)/K</c>; blobs outside [c0, c1) go to the first or last slab.
+/// Temporary files are private to the run and never outlive it.
 /// </summary>
-public sealed class SlabFileSet : ISlabSource, IDisposable
+public sealed class SlabFileSet : ISlabSource, IMatchRunStore, IDisposable
 {
     private const int BufferRecords = 1024;
 
     private readonly string _folder;
-    private readonly double _z0, _z1;
-    private readonly double[] _minZ;
+    private readonly int _axis;
+    private readonly double _c0, _c1;
+    private readonly double[] _min;
+    private int _runCount;
     private readonly Dictionary<(int Slab, int Channel), (FileStream File, SlabRecord[] Buffer, int Count)> _writers = [];
     private readonly SortedDictionary<int, long> _perChannel = [];
     private long _count;
     private bool _sealed;
 
-    private SlabFileSet(string folder, double z0, double z1, int slabs)
+    private SlabFileSet(string folder, int axis, double c0, double c1, int slabs)
     {
         _folder = folder;
-        _z0 = z0;
-        _z1 = z1;
-        _minZ = new double[slabs];
-        Array.Fill(_minZ, double.PositiveInfinity);
+        _axis = axis;
+        _c0 = c0;
+        _c1 = c1;
+        _min = new double[slabs];
+        Array.Fill(_min, double.PositiveInfinity);
     }
 
     /// <summary>
     /// Writes the blobs that <paramref name="produce"/> passes (in chunks, in input-row order) into <paramref name="slabs"/>
-    /// slabs over z in [<paramref name="z0"/>, <paramref name="z1"/>), in a new folder under <paramref name="parent"/>.
+    /// slabs along <paramref name="axis"/> (0 = z, 1 = y, 2 = x) over [<paramref name="c0"/>, <paramref name="c1"/>)
+    /// voxels, in a new folder under <paramref name="parent"/>.
     /// </summary>
     /// <exception cref="ColocFormatException">The temporary files cannot be written (nothing is left behind).</exception>
-    public static SlabFileSet Create(string parent, double z0, double z1, int slabs, Action<Action<Blob[]>> produce)
+    public static SlabFileSet Create(string parent, int axis, double c0, double c1, int slabs, Action<Action<Blob[]>> produce)
     {
         ArgumentNullException.ThrowIfNull(parent);
         ArgumentNullException.ThrowIfNull(produce);
         ArgumentOutOfRangeException.ThrowIfLessThan(slabs, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(axis);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(axis, 2);
         string folder = Path.Combine(parent, $".coloc-slabs.{Environment.ProcessId}.{Guid.NewGuid():N}"[..32]);
         SlabFileSet? set = null;
         try
         {
             Directory.CreateDirectory(folder);
-            set = new SlabFileSet(folder, z0, z1 > z0 ? z1 : z0 + 1, slabs);
+            set = new SlabFileSet(folder, axis, c0, c1 > c0 ? c1 : c0 + 1, slabs);
             produce(set.Add);
             set.Seal();
             return set;
@@ -69,7 +78,10 @@ public sealed class SlabFileSet : ISlabSource, IDisposable
     public string Folder => _folder;
 
     /// <inheritdoc/>
-    public int SlabCount => _minZ.Length;
+    public int Axis => _axis;
+
+    /// <inheritdoc/>
+    public int SlabCount => _min.Length;
 
     /// <inheritdoc/>
     public long BlobCount => _count;
@@ -81,7 +93,7 @@ public sealed class SlabFileSet : ISlabSource, IDisposable
     public IReadOnlyList<(int Channel, long Blobs)> BlobsPerChannel => _perChannel.Select(kv => (kv.Key, kv.Value)).ToArray();
 
     /// <inheritdoc/>
-    public double MinZ(int slab) => _minZ[slab];
+    public double MinCoordinate(int slab) => _min[slab];
 
     /// <inheritdoc/>
     public SlabBlobs Read(int slab, int channel)
@@ -90,12 +102,62 @@ public sealed class SlabFileSet : ISlabSource, IDisposable
         string path = FileOf(slab, channel);
         if (!File.Exists(path)) return SlabBlobs.Empty;
         using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var records = new SlabRecord[fs.Length / SlabRecord.Size];
-        fs.ReadExactly(MemoryMarshal.AsBytes(records.AsSpan()));
-        var blobs = new Blob[records.Length];
-        var ids = new long[records.Length];
-        for (int i = 0; i < records.Length; i++) (blobs[i], ids[i]) = (records[i].Blob, records[i].Id);
+        int count = checked((int)(fs.Length / SlabRecord.Size));
+        var blobs = new Blob[count];
+        var ids = new long[count];
+        var records = new SlabRecord[Math.Min(count, BufferRecords)];
+        for (int at = 0; at < count; at += records.Length)
+        {
+            int n = Math.Min(records.Length, count - at);
+            fs.ReadExactly(MemoryMarshal.AsBytes(records.AsSpan(0, n)));
+            for (int i = 0; i < n; i++) (blobs[at + i], ids[at + i]) = (records[i].Blob, records[i].Id);
+        }
         return new SlabBlobs(blobs, ids);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ColocFormatException">The run file cannot be written.</exception>
+    public int WriteRun(ReadOnlySpan<MatchRow> rows)
+    {
+        int run = _runCount++;
+        var records = new RowRecord[Math.Min(rows.Length, BufferRecords)];
+        try
+        {
+            using var fs = new FileStream(RunFile(run), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            for (int k = 0; k < rows.Length; k += records.Length)
+            {
+                int n = Math.Min(records.Length, rows.Length - k);
+                for (int i = 0; i < n; i++) records[i] = new RowRecord(rows[k + i].Blob1, rows[k + i].Blob2, rows[k + i].Distance);
+                fs.Write(MemoryMarshal.AsBytes(records.AsSpan(0, n)));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ColocFormatException($"{_folder}: cannot write temporary row files: {e.Message}", e);
+        }
+        return run;
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<MatchRow[]> ReadRun(int run, int pieceRows)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pieceRows, 1);
+        string path = RunFile(run);
+        var records = new RowRecord[pieceRows];
+        using (var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        {
+            while (true)
+            {
+                int bytes = fs.ReadAtLeast(MemoryMarshal.AsBytes(records.AsSpan()), MemoryMarshal.AsBytes(records.AsSpan()).Length, throwOnEndOfStream: false);
+                int n = bytes / RowRecord.Size;
+                if (n == 0) break;
+                var rows = new MatchRow[n];
+                for (int i = 0; i < n; i++) rows[i] = MatchRow.Of(records[i].Blob1, records[i].Blob2, records[i].Distance);
+                yield return rows;
+                if (n < pieceRows) break;
+            }
+        }
+        File.Delete(path);
     }
 
     /// <summary>Closes the files and deletes the folder.</summary>
@@ -109,13 +171,14 @@ public sealed class SlabFileSet : ISlabSource, IDisposable
 
     private void Add(Blob[] chunk)
     {
-        int slabs = _minZ.Length;
-        double perSlab = slabs / (_z1 - _z0);
+        int slabs = _min.Length;
+        double perSlab = slabs / (_c1 - _c0);
         foreach (var b in chunk)
         {
-            int slab = (int)Math.Clamp(Math.Floor((b.Z - _z0) * perSlab), 0, slabs - 1);
+            double c = b[_axis];
+            int slab = (int)Math.Clamp(Math.Floor((c - _c0) * perSlab), 0, slabs - 1);
             int channel = (int)b.Channel;
-            _minZ[slab] = Math.Min(_minZ[slab], b.Z);
+            _min[slab] = Math.Min(_min[slab], c);
             _perChannel[channel] = _perChannel.GetValueOrDefault(channel) + 1;
             var key = (slab, channel);
             if (!_writers.TryGetValue(key, out var w))
@@ -142,6 +205,8 @@ public sealed class SlabFileSet : ISlabSource, IDisposable
     }
 
     private string FileOf(int slab, int channel) => Path.Combine(_folder, $"s{slab}_c{channel}.bin");
+
+    private string RunFile(int run) => Path.Combine(_folder, $"r{run}.bin");
 
     private static void TryDeleteFolder(string folder)
     {

@@ -28,4 +28,22 @@ public static class ExactMemoryPlan
         double k = Math.Ceiling((double)Math.Max(0, blobs) * SlabBytesPerBlob / budgetBytes);
         return (int)Math.Clamp(k, 1, Math.Max(1, maxSlabs));
     }
+
+    /// <summary>
+    /// The axis to cut <paramref name="slabs"/> slabs along (0 = z, 1 = y, 2 = x): z when its slabs are at least four
+    /// tolerances thick (rows then stream out in table order with no merge) or thickest in tolerances; otherwise the
+    /// axis, y before x, whose slabs are thickest measured in tolerances (<c>extent / (slabs · tol)</c>). A slab much
+    /// thinner than the tolerance keeps several slabs' worth of blobs in the window, which is what bounds memory.
+    /// </summary>
+    /// <param name="extentVoxels">Extent of the blobs' box z,y,x in voxels (stack shape or ROI size).</param>
+    /// <param name="tolVoxels">Match tolerance z,y,x in voxels (&gt; 0).</param>
+    /// <param name="slabs">Number of slabs (≥ 1).</param>
+    public static int CutAxis(Geometry.Zyx extentVoxels, Geometry.Zyx tolVoxels, int slabs)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(slabs, 1);
+        var thickness = new double[3];
+        for (int a = 0; a < 3; a++) thickness[a] = extentVoxels[a] / (slabs * tolVoxels[a]);
+        if (thickness[0] >= 4 || (thickness[0] >= thickness[1] && thickness[0] >= thickness[2])) return 0;
+        return thickness[1] >= thickness[2] ? 1 : 2;
+    }
 }

@@ -56,6 +56,13 @@ internal static class MatchOrder
         return true;
     }
 
+    /// <summary>The table order of two rows: Blob1 then Blob2, each by <see cref="BlobOrder.ComparePositionFirst"/>.</summary>
+    public static int CompareRows(in MatchRow p, in MatchRow q)
+    {
+        int c = BlobOrder.ComparePositionFirst(p.Blob1, q.Blob1);
+        return c != 0 ? c : BlobOrder.ComparePositionFirst(p.Blob2, q.Blob2);
+    }
+
     private readonly record struct Key(double Z, double Y, double X, int Row);
 
     private readonly struct KeyComparer(Blob[] blobs, int[] a, int[] b) : IComparer<Key>

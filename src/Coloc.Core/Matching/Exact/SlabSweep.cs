@@ -1,16 +1,25 @@
+using System.Runtime;
 using Coloc.Core.Blobs;
 
 namespace Coloc.Core.Matching.Exact;
 
 /// <summary>
-/// One channel pair of a <see cref="SlabColocalizer"/>: the window of kept blobs, slab by slab; closed components
-/// solved and forgotten, rows streamed out below the watermark (see the remarks of <see cref="SlabColocalizer"/>).
+/// One channel pair of a <see cref="SlabColocalizer"/>: the window of kept blobs, slab by slab along the source's axis;
+/// closed components solved and forgotten; rows streamed out below the watermark (z slabs) or stored as sorted runs and
+/// merged at the end (y or x slabs) (see the remarks of <see cref="SlabColocalizer"/>).
 /// </summary>
 internal sealed class SlabSweep(SlabColocalizer run, ChannelPair pair)
 {
     /// <summary>Relative margin on the threshold when deciding that no unread blob can reach a component.</summary>
     private const double Margin = 1e-6;
 
+    /// <summary>Rows per piece of a merged sweep across y or x.</summary>
+    private const int MergePieceRows = 8192;
+
+    /// <summary>Windows of at least this many blobs (both sides) return their garbage to the system after their step (<see cref="Compact"/>).</summary>
+    private const int CompactAboveBlobs = 1 << 16;
+
+    private readonly int _axis = run.Source.Axis;
     private SlabBlobs _keptA = SlabBlobs.Empty, _keptB = SlabBlobs.Empty;
     private readonly List<MatchRow> _pending = [];
 
@@ -18,39 +27,69 @@ internal sealed class SlabSweep(SlabColocalizer run, ChannelPair pair)
     {
         var source = run.Source;
         int slabs = source.SlabCount;
-        // after[k]: the smallest z of slabs k+1.. (the frontier once slab k is read).
+        // after[k]: the smallest coordinate along the axis of slabs k+1.. (the frontier once slab k is read).
         var after = new double[slabs];
         double min = double.PositiveInfinity;
         for (int k = slabs - 1; k >= 0; k--)
         {
             after[k] = min;
-            min = Math.Min(min, source.MinZ(k));
+            min = Math.Min(min, source.MinCoordinate(k));
         }
+        var runs = new List<int>();
         for (int k = 0; k < slabs; k++)
         {
             ct.ThrowIfCancellationRequested();
             var a = Window(_keptA, run.Participants(k, pair.A));
             var b = Window(_keptB, run.Participants(k, pair.B));
-            Step(a, b, after[k], ct);
+            bool large = a.Blobs.Length + b.Blobs.Length >= CompactAboveBlobs;
+            var closed = Step(a, b, after[k], ct);
+            a = b = null!;
+            if (_axis != 0)
+            {
+                // Across y or x the table order (z first) interleaves slabs: each step's rows are final, stored as a sorted run.
+                Array.Sort(closed, static (p, q) => MatchOrder.CompareRows(p, q));
+                if (closed.Length > 0) runs.Add(run.Runs.WriteRun(closed));
+                closed = null!;
+                if (large) Compact();
+                continue;
+            }
+            _pending.AddRange(closed);
             double watermark = after[k];
             foreach (var blob in _keptA.Blobs) watermark = Math.Min(watermark, blob.Z);
-            var rows = Release(watermark);
-            if (rows.Count > 0) yield return rows;
+            var piece = Release(watermark);
+            if (piece.Count > 0) yield return piece;
+            if (large) Compact();
         }
+        if (_axis == 0) yield break;
+        foreach (var piece in RunMerge.Merge(run.Runs, runs, MergePieceRows)) yield return piece;
     }
 
-    /// <summary>Matches the window (a, b); keeps what may still meet an unread blob (z ≥ <paramref name="frontierZ"/>).</summary>
-    private void Step(SlabBlobs a, SlabBlobs b, double frontierZ, CancellationToken ct)
+    /// <summary>
+    /// Returns the step's garbage (a slab's worth of large arrays) to the system before the next slab is read, so the
+    /// peak is one step's working set rather than whatever the collector's large-object budget lets pile up.
+    /// </summary>
+    private static void Compact()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
+
+    /// <summary>
+    /// Matches the window (a, b); keeps what may still meet an unread blob (coordinate along the axis ≥
+    /// <paramref name="frontier"/>); returns the rows of the components closed, unsorted.
+    /// </summary>
+    private MatchRow[] Step(SlabBlobs a, SlabBlobs b, double frontier, CancellationToken ct)
     {
         var tol = run.Tolerance;
         var s = tol.Scaling;
-        double limit = frontierZ * s.Z - tol.Threshold * (1 + Margin);
+        double scale = s[_axis];
+        double limit = frontier * scale - tol.Threshold * (1 + Margin);
         int nA = a.Blobs.Length, nB = b.Blobs.Length;
         if (nA == 0 || nB == 0)
         {
-            _keptA = Near(a, null, 0, limit, s.Z);
-            _keptB = Near(b, null, 0, limit, s.Z);
-            return;
+            _keptA = Near(a, null, 0, limit);
+            _keptB = Near(b, null, 0, limit);
+            return [];
         }
         var blobs = new Blob[nA + nB];
         a.Blobs.CopyTo(blobs, 0);
@@ -72,8 +111,8 @@ internal sealed class SlabSweep(SlabColocalizer run, ChannelPair pair)
             {
                 int v = comps.Nodes[t];
                 int offset = v < groupsA ? 0 : nA;
-                // Points of a group share their scaled z.
-                open |= blobs[offset + graph.PointsOf(v)[0]].Z * s.Z >= limit;
+                // Points of a group share their scaled coordinates.
+                open |= blobs[offset + graph.PointsOf(v)[0]][_axis] * scale >= limit;
             }
             if (!open) closed.Add(c);
             for (int t = comps.NodeStart[c]; t < comps.NodeStart[c + 1]; t++)
@@ -83,42 +122,47 @@ internal sealed class SlabSweep(SlabColocalizer run, ChannelPair pair)
                 foreach (int p in graph.PointsOf(v)) compOf[offset + p] = open ? -2 : c;
             }
         }
-        Solve(blobs, a, b, graph, closed, ct);
-        _keptA = Near(a, compOf, 0, limit, s.Z);
-        _keptB = Near(b, compOf, nA, limit, s.Z);
+        var rows = Solve(blobs, a, b, graph, closed, ct);
+        _keptA = Near(a, compOf, 0, limit);
+        _keptB = Near(b, compOf, nA, limit);
+        return rows;
     }
 
-    /// <summary>Solves the closed components and adds their rows to the pending ones.</summary>
-    private void Solve(Blob[] blobs, SlabBlobs a, SlabBlobs b, GroupGraph graph, List<int> closed, CancellationToken ct)
+    /// <summary>Solves the closed components; returns their rows in component order.</summary>
+    private MatchRow[] Solve(Blob[] blobs, SlabBlobs a, SlabBlobs b, GroupGraph graph, List<int> closed, CancellationToken ct)
     {
         int nA = a.Blobs.Length;
         var (outA, outB) = graph.Solve(closed, run.Options.Threads, ct);
         var tol = run.Tolerance;
-        var idsA = new List<int>();
-        var idsB = new List<int>();
-        for (int k = 0; k < outA.Length; k++)
+        var rows = new MatchRow[outA.Length];
+        var idsA = run.Counter is null ? null : new int[outA.Length];
+        var idsB = run.Counter is null ? null : new int[outA.Length];
+        for (int r = 0; r < outA.Length; r++)
         {
-            int i = outA[k], j = outB[k];
+            int i = outA[r], j = outB[r];
             ref readonly var p = ref blobs[i];
             ref readonly var q = ref blobs[nA + j];
-            _pending.Add(MatchRow.Of(p, q, tol.Distance(p.Z, p.Y, p.X, q.Z, q.Y, q.X)));
-            idsA.Add((int)a.Ids[i]);
-            idsB.Add((int)b.Ids[j]);
+            rows[r] = MatchRow.Of(p, q, tol.Distance(p.Z, p.Y, p.X, q.Z, q.Y, q.X));
+            if (idsA is null) continue;
+            idsA[r] = (int)a.Ids[i];
+            idsB![r] = (int)b.Ids[j];
         }
-        run.Counter?.Add(pair, idsA.ToArray(), idsB.ToArray());
+        if (idsA is not null) run.Counter!.Add(pair, idsA, idsB!);
+        return rows;
     }
 
     /// <summary>
     /// The blobs of one side to keep: those of open components (<paramref name="compOf"/> −2) and unpaired ones
-    /// (−1, or every blob when <paramref name="compOf"/> is null) whose scaled z reaches <paramref name="limit"/>.
+    /// (−1, or every blob when <paramref name="compOf"/> is null) whose scaled coordinate along the axis reaches <paramref name="limit"/>.
     /// </summary>
-    private static SlabBlobs Near(SlabBlobs side, int[]? compOf, int offset, double limit, double scaleZ)
+    private SlabBlobs Near(SlabBlobs side, int[]? compOf, int offset, double limit)
     {
+        double scale = run.Tolerance.Scaling[_axis];
         var keep = new List<int>();
         for (int i = 0; i < side.Blobs.Length; i++)
         {
             int c = compOf is null ? -1 : compOf[offset + i];
-            if (c == -2 || (c == -1 && side.Blobs[i].Z * scaleZ >= limit)) keep.Add(i);
+            if (c == -2 || (c == -1 && side.Blobs[i][_axis] * scale >= limit)) keep.Add(i);
         }
         return new SlabBlobs(keep.Select(i => side.Blobs[i]).ToArray(), keep.Select(i => side.Ids[i]).ToArray());
     }
@@ -142,11 +186,7 @@ internal sealed class SlabSweep(SlabColocalizer run, ChannelPair pair)
     {
         if (_pending.Count == 0) return ArraySegment<MatchRow>.Empty;
         var rows = _pending.ToArray();
-        Array.Sort(rows, static (p, q) =>
-        {
-            int c = BlobOrder.ComparePositionFirst(p.Blob1, q.Blob1);
-            return c != 0 ? c : BlobOrder.ComparePositionFirst(p.Blob2, q.Blob2);
-        });
+        Array.Sort(rows, static (p, q) => MatchOrder.CompareRows(p, q));
         int n = 0;
         while (n < rows.Length && rows[n].Blob1.Z < watermark) n++;
         _pending.Clear();
