@@ -21,7 +21,7 @@ public class Detect_Blobs implements PlugIn {
             return;
         }
         try {
-            Map<String, String> values = new ParamDialog("Detect Blobs", "detect").warning(Calibrations.uncalibratedWarning(imp)).show();
+            Map<String, String> values = new ParamDialog("Detect Blobs", "detect", imp).warning(Calibrations.uncalibratedWarning(imp)).show();
             if (values == null) {
                 return;
             }

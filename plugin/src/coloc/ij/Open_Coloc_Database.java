@@ -22,7 +22,7 @@ public class Open_Coloc_Database implements PlugIn {
             return;
         }
         try {
-            Map<String, String> values = new ParamDialog("Open Coloc Database", "database").show();
+            Map<String, String> values = new ParamDialog("Open Coloc Database", "database", imp).show();
             if (values == null) {
                 return;
             }
