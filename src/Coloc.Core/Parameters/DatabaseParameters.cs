@@ -10,6 +10,7 @@ public static class DatabaseParameters
     {
         Kind = ParameterKind.FileIn, Required = true,
         Help = "MagellanMapper results database (SQLite), opened read-only", KeyHelp = "SQLite results database (MagellanMapper's schema)",
+        KeyLabel = "Database file (SQLite)",
     };
 
     /// <summary>Region offset (with <see cref="RegionShape"/>).</summary>

@@ -41,6 +41,7 @@ public static class DetectParameters
         {
             Help = "Blob CSV to write (z,y,x,radius,confirmed,truth,channel; the input of match)",
             KeyHelp = "Blob CSV to write (z,y,x,radius,confirmed,truth,channel; the input of Match Blobs); empty = none",
+            KeyLabel = "Output blob file",
         },
         SharedParameters.Threads,
         BlockSize,

@@ -8,7 +8,7 @@ public static class IntensityParameters
     /// <summary>The per-channel threshold rule.</summary>
     public static ParameterSpec Threshold { get; } = new("threshold", ParameterKind.Text,
         "min (MagellanMapper's rule: smallest mean over the channel's blob regions) or a percentile P in [0, 100] of the channel over its blob regions")
-    { Flag = "--thresh", Key = "threshold", Default = "min" };
+    { Flag = "--thresh", Key = "threshold", Default = "min", KeyLabel = "Threshold rule", KeySuggestions = ["min", "25", "50", "75", "90", "95", "99"] };
 
     /// <summary>Optional diagnostics table.</summary>
     public static ParameterSpec Diagnostics { get; } = new("diagnostics", ParameterKind.FileOut,
@@ -30,6 +30,7 @@ public static class IntensityParameters
         {
             Help = "Flags CSV blob_index,in_roi,c0,c1,… (format version 1): one row per input blob in input order, 0/1",
             KeyHelp = "CSV of per-blob flags (blob_index,in_roi,c0,c1,...; 0-based channels); empty = none",
+            KeyLabel = "Output flags file",
         },
         Diagnostics,
         Frame,

@@ -12,7 +12,7 @@ public static class MatchParameters
     /// <summary>Matching mode.</summary>
     public static ParameterSpec Mode { get; } = new("mode", ParameterKind.Choice,
         "exact: largest optimal one-to-one matching; magmap: MagellanMapper 1.7's result, row for row")
-    { Flag = "--mode", Key = "mode", Default = "exact", Choices = ["exact", "magmap"] };
+    { Flag = "--mode", Key = "mode", Default = "exact", Choices = ["exact", "magmap"], KeyLabel = "Mode of matching" };
 
     /// <summary>ROI offset (one-ROI run).</summary>
     public static ParameterSpec RoiOffset { get; } = new("ROI offset", ParameterKind.Vector,

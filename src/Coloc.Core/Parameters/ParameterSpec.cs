@@ -53,6 +53,22 @@ public sealed record ParameterSpec(string Name, ParameterKind Kind, string Help)
     /// <summary>Default of the Fiji field, when it differs from <see cref="Default"/>; empty = not set.</summary>
     public string? KeyDefault { get; init; }
 
+    /// <summary>
+    /// The Fiji dialog's label in words, e.g. <c>Output folder</c>; its first word, in lower case, is <see cref="Key"/>
+    /// (ImageJ's recorder and macros name a field by that word), so recorded macros keep the keys. Null = the key,
+    /// capitalised.
+    /// </summary>
+    public string? KeyLabel { get; init; }
+
+    /// <summary>
+    /// Values the Fiji dialog offers in a drop-down for a <see cref="ParameterKind.Text"/> parameter (e.g. the profile
+    /// names); unlike <see cref="Choices"/> they are not enforced, so a macro may give any other valid value.
+    /// </summary>
+    public IReadOnlyList<string> KeySuggestions { get; init; } = [];
+
+    /// <summary>The Fiji dialog's label: <see cref="KeyLabel"/>, else <see cref="Key"/> capitalised; empty without a key.</summary>
+    public string DialogLabel => KeyLabel ?? (Key is { Length: > 0 } k ? char.ToUpperInvariant(k[0]) + k[1..] : "");
+
     /// <summary>The README's default column: <c>required</c>, the literal default, <see cref="DefaultText"/> or empty.</summary>
     public string DocsDefault => Required ? "required" : DefaultText ?? (Default is { Length: > 0 } d ? "`" + d + "`" : "");
 }

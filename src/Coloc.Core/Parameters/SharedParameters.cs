@@ -19,18 +19,18 @@ public static class SharedParameters
     public static ParameterSpec Blobs { get; } = new("blobs", ParameterKind.FileIn,
         "Blob CSV: header with at least z,y,x,radius,confirmed,truth,channel (other columns ignored), voxels, channel 0-based")
     {
-        Flag = "--blobs", Key = "blobs", Required = true,
+        Flag = "--blobs", Key = "blobs", Required = true, KeyLabel = "Blobs file",
         KeyHelp = "Blob CSV in MagellanMapper's format (z,y,x,radius,confirmed,truth,channel; voxels; channel 0-based)",
     };
 
     /// <summary>Output folder of a result (created if missing; written all-or-nothing).</summary>
     public static ParameterSpec OutFolder { get; } = new("output", ParameterKind.Folder,
         "Output folder, created if missing; written all-or-nothing")
-    { Flag = "--out", Key = "output", Required = true };
+    { Flag = "--out", Key = "output", Required = true, KeyLabel = "Output folder" };
 
     /// <summary>Output file of a result.</summary>
     public static ParameterSpec OutFile { get; } = new("output", ParameterKind.FileOut, "Output file")
-    { Flag = "--out", Key = "output", Required = true };
+    { Flag = "--out", Key = "output", Required = true, KeyLabel = "Output file" };
 
     /// <summary>Worker threads: the only check (≥ 1) lives here.</summary>
     public static ParameterSpec Threads { get; } = new("threads", ParameterKind.Integer, "Worker threads (at most 1024); never changes the result")
@@ -42,14 +42,15 @@ public static class SharedParameters
     /// <summary>Channels taking part (0-based on the command line, 1-based in Fiji).</summary>
     public static ParameterSpec Channels { get; } = new("channels", ParameterKind.Channels, "Channels to pair, 0-based, e.g. 0,2")
     {
-        Flag = "--channels", Key = "channels", DefaultText = "all", KeyUnit = "1-based",
+        Flag = "--channels", Key = "channels", DefaultText = "all", KeyUnit = "1-based", KeyLabel = "Channels",
     };
 
     /// <summary>ROI profiles on top of <c>default</c>.</summary>
     public static ParameterSpec Profile { get; } = new("profile", ParameterKind.Text,
         "MagellanMapper ROI profiles, comma-separated, applied left to right on top of default (default, lightsheet, lowres, 2p20x, minpreproc, cytoplasm, zebrafish, 4xnuc, binary, 20x, exportdl, downiso, spawn)")
     {
-        Flag = "--profile", Key = "profile", Default = "default",
+        Flag = "--profile", Key = "profile", Default = "default", KeyLabel = "Profile (ROI settings)",
+        KeySuggestions = [.. Coloc.Core.Profiles.RoiProfiles.Names],
         KeyHelp = "ROI profiles applied left to right on top of default, comma-separated (e.g. default,lightsheet)",
     };
 
@@ -62,7 +63,7 @@ public static class SharedParameters
     public static ParameterSpec Tolerance { get; } = new("tolerance", ParameterKind.Vector,
         "Match tolerance Z,Y,X in voxels; a pair matches iff Σ((Δ/tol)²) < 1")
     {
-        Flag = "--tol", Key = "tolerance", Unit = "voxels", DefaultText = "profile", KeyUnit = "z,y,x",
+        Flag = "--tol", Key = "tolerance", Unit = "voxels", DefaultText = "profile", KeyUnit = "z,y,x", KeyLabel = "Tolerance",
         KeyHelp = "Match tolerance z,y,x in the unit below; empty = from the profile (magmap stack runs always use the profile's)",
     };
 
@@ -74,7 +75,7 @@ public static class SharedParameters
     /// <summary>Fiji's unit of <see cref="Tolerance"/>.</summary>
     public static ParameterSpec ToleranceUnit { get; } = new("unit", ParameterKind.Choice,
         "Unit of the tolerance: micron (converted with the image calibration) or pixel (voxels)")
-    { Key = "unit", Default = "micron", Choices = ["micron", "pixel"] };
+    { Key = "unit", Default = "micron", Choices = ["micron", "pixel"], KeyLabel = "Unit of the tolerance" };
 
     /// <summary>
     /// Voxel size. The resolution in effect is this one when given, else the image file's calibration; a command
@@ -88,7 +89,7 @@ public static class SharedParameters
     public static ParameterSpec Database { get; } = new("database", ParameterKind.FileOut,
         "Also store the matches in this MagellanMapper results database (SQLite, created if missing); the CSVs then carry the ids")
     {
-        Flag = "--db", Key = "database",
+        Flag = "--db", Key = "database", KeyLabel = "Database file (SQLite)",
         KeyHelp = "SQLite results database to add the matches to (MagellanMapper's schema, created if missing); empty = none",
     };
 
@@ -96,7 +97,7 @@ public static class SharedParameters
     public static ParameterSpec Experiment { get; } = new("experiment", ParameterKind.Text,
         "Experiment name in the database")
     {
-        Flag = "--exp-name", Key = "experiment", DefaultText = ExperimentName.Rule,
+        Flag = "--exp-name", Key = "experiment", DefaultText = ExperimentName.Rule, KeyLabel = "Experiment name",
         KeyHelp = "Experiment name in the database; empty = " + ExperimentName.Rule,
     };
 

@@ -42,8 +42,10 @@ public static class CommandSpecs
 
     /// <summary>
     /// The spec as text for the Java dialog: one line per parameter,
-    /// <c>key TAB kind TAB default TAB unit TAB choices(|-separated) TAB help</c>, kinds in lower case
-    /// (<c>filein</c>, <c>fileout</c>, <c>folder</c>, <c>choice</c>, <c>text</c>, <c>vector</c>, <c>channels</c>).
+    /// <c>key TAB kind TAB default TAB unit TAB choices(|-separated) TAB help TAB label</c>, kinds in lower case
+    /// (<c>filein</c>, <c>fileout</c>, <c>folder</c>, <c>choice</c>, <c>text</c>, <c>vector</c>, <c>channels</c>,
+    /// <c>integer</c>, <c>switch</c>). The choices of a <c>choice</c> are enforced; those of any other kind are
+    /// the dialog's suggestions (<see cref="ParameterSpec.KeySuggestions"/>). The label is <see cref="ParameterSpec.DialogLabel"/>.
     /// </summary>
     public static string Serialize(IReadOnlyList<ParameterSpec> spec)
     {
@@ -51,7 +53,8 @@ public static class CommandSpecs
         var sb = new StringBuilder();
         foreach (var p in spec)
             sb.Append(p.Key).Append('\t').Append(p.Kind.ToString().ToLowerInvariant()).Append('\t').Append(MacroDefault(p))
-              .Append('\t').Append(p.KeyUnit ?? p.Unit).Append('\t').Append(string.Join('|', p.Choices)).Append('\t').Append(p.KeyHelp ?? p.Help).Append('\n');
+              .Append('\t').Append(p.KeyUnit ?? p.Unit).Append('\t').Append(string.Join('|', p.Choices.Count > 0 ? p.Choices : p.KeySuggestions)).Append('\t').Append(p.KeyHelp ?? p.Help)
+              .Append('\t').Append(p.DialogLabel).Append('\n');
         return sb.ToString();
     }
 

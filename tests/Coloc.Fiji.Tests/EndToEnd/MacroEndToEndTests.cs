@@ -43,10 +43,10 @@ public sealed class MacroEndToEndTests
         using var ij = new ImageJHost();
         string outDir = Path.Combine(ij.Dir, "demo");
         string overlay = Path.Combine(ij.Dir, "overlay.ijm");
-        File.WriteAllText(overlay, File.ReadAllText(Path.Combine(Macros, "coloc-demo.ijm")) + "\nselectImage(\"sample.tif\"); print(\"overlay=\" + Overlay.size);\n");
+        File.WriteAllText(overlay, OverlayTests.CountMacro + File.ReadAllText(Path.Combine(Macros, "coloc-demo.ijm")) + "\nselectImage(\"sample.tif\"); countOverlay(\"overlay\");\n");
         var r = ij.RunMacroFile(overlay, $"sample=[{Path.Combine(Macros, "sample")}] output=[{outDir}]");
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.Contains($"overlay={ExpectedOverlayRois(Path.Combine(Macros, "sample", "blobs.csv"), 60)}", r.Stdout);
+        Assert.Contains($" circles={ExpectedOverlayRois(Path.Combine(Macros, "sample", "blobs.csv"), 60)} ", r.Stdout);
         var expected = EngineReference.Write(Path.Combine(Macros, "sample", "blobs.csv"), MatchMode.Magmap, "default",
             new ZyxInt(60, 1100, 1100), Zyx.All(1), Path.Combine(ij.Dir, "engine"));
         EngineReference.AssertSameFolder(expected, outDir);

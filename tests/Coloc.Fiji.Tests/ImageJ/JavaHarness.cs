@@ -22,6 +22,20 @@ public static class JavaHarness
     private static string ClassPath(string classes) =>
         string.Join(':', new[] { ImageJHost.PluginJar, ImageJHost.IjJar, classes }.Where(s => s.Length > 0));
 
+    /// <summary>
+    /// Runs <c>java -cp ... mainClass args</c> with a display (under <c>xvfb-run</c>, a 1280×1024 screen), ImageJ's
+    /// plugins folder <paramref name="pluginsDir"/> and a private home (<c>user.home</c>, where ImageJ keeps its Prefs).
+    /// </summary>
+    public static ProcessResult RunGui(string mainClass, string pluginsDir, string home, int timeoutSeconds, IEnumerable<string> jvmProperties, params string[] args)
+    {
+        var a = new List<string> { "-k", "10", timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", "java", "-Xmx1g", "-Dplugins.dir=" + pluginsDir, "-Duser.home=" + home };
+        a.AddRange(jvmProperties);
+        a.AddRange(["-cp", ClassPath(Classes.Value), mainClass]);
+        a.AddRange(args);
+        return ImageJHost.RunRetryingXvfbStart(a, Classes.Value);
+    }
+
     /// <summary>Runs <c>java -cp ... mainClass args</c> in a plain (headless) JVM.</summary>
     /// <remarks>G1 regions of 8 MiB keep 1 MiB planes from becoming humongous objects (two regions each).</remarks>
     public static ProcessResult Run(string mainClass, string heap, int timeoutSeconds, params string[] args)

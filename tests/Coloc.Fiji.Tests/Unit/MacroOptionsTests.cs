@@ -57,8 +57,33 @@ public sealed class MacroOptionsTests
     {
         var lines = CommandSpecs.Serialize(CommandSpecs.Match).TrimEnd('\n').Split('\n');
         Assert.Equal(["blobs", "mode", "profile", "tolerance", "unit", "channels", "output", "database", "experiment"], lines.Select(l => l.Split('\t')[0]));
-        Assert.All(lines, l => Assert.Equal(6, l.Split('\t').Length));
+        Assert.All(lines, l => Assert.Equal(7, l.Split('\t').Length));
         Assert.Equal("mode\tchoice\texact\t\texact|magmap", string.Join('\t', lines[1].Split('\t')[..5]));
+        Assert.Equal("Mode of matching", lines[1].Split('\t')[6]);
+        // The profile is free text offered with the built-in names; only a choice's values are enforced.
+        Assert.StartsWith("profile\ttext\tdefault\t\tdefault|lightsheet|", lines[2]);
+        Assert.Equal("default,lightsheet", MacroOptions.Parse("profile=[default,lightsheet]", CommandSpecs.Match)["profile"]);
+    }
+
+    /// <summary>
+    /// ImageJ names a dialog field in macros by the first word of its label, lower-cased (Macro.trimKey: up to the first
+    /// space or colon): every label must start with its key, and no two fields of a dialog may share that word.
+    /// </summary>
+    [Theory]
+    [InlineData("match")]
+    [InlineData("detect")]
+    [InlineData("intensity")]
+    [InlineData("database")]
+    public void Serialize_EveryDialogLabel_FirstWordIsTheMacroKey(string command)
+    {
+        var lines = CommandSpecs.Serialize(CommandSpecs.Of(command)).TrimEnd('\n').Split('\n').Select(l => l.Split('\t')).ToArray();
+        foreach (var f in lines)
+        {
+            string label = f[6];
+            Assert.True(char.IsUpper(label[0]), $"'{label}' should read as words starting with a capital");
+            Assert.Equal(f[0], label.Split(' ', ':')[0].ToLowerInvariant());
+        }
+        Assert.Equal(lines.Length, lines.Select(f => f[6].Split(' ', ':')[0].ToLowerInvariant()).Distinct().Count());
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public class Channel_Statistics implements PlugIn {
             return;
         }
         try {
+            Version.logOnce();
             double[] s = StackStatistics.of(imp, true);
             ResultsTable rt = new ResultsTable();
             for (int c = 0; c < (s.length - 1) / 5; c++) {

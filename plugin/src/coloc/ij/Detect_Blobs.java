@@ -21,7 +21,7 @@ public class Detect_Blobs implements PlugIn {
             return;
         }
         try {
-            Map<String, String> values = new ParamDialog("Detect Blobs", "detect").warning(Calibrations.uncalibratedWarning(imp)).show();
+            Map<String, String> values = new ParamDialog("Detect Blobs", "detect", imp).warning(Calibrations.uncalibratedWarning(imp)).show();
             if (values == null) {
                 return;
             }
@@ -33,7 +33,7 @@ public class Detect_Blobs implements PlugIn {
             if (!GraphicsEnvironment.isHeadless()) {
                 ij.measure.ResultsTable.getResultsTable().show("Results");
             }
-            imp.setOverlay(MatchOverlay.build(o, imp));
+            MatchOverlay.apply(o, imp);
             IJ.log("Detect Blobs: " + blobs.length / 7 + " blobs");
         } catch (CancellationException e) {
             IJ.showStatus("Coloc: cancelled");

@@ -21,7 +21,7 @@ public class Intensity_Colocalize implements PlugIn {
             return;
         }
         try {
-            Map<String, String> values = new ParamDialog("Intensity Colocalize", "intensity").show();
+            Map<String, String> values = new ParamDialog("Intensity Colocalize", "intensity", imp).show();
             if (values == null) {
                 return;
             }

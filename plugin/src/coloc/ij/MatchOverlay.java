@@ -2,19 +2,36 @@ package coloc.ij;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.gui.Line;
 import ij.gui.OvalRoi;
 import ij.gui.Overlay;
 import ij.gui.Roi;
+import ij.gui.TextRoi;
 import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 
 /**
- * The overlay of a match run: every matched pair's two blobs in the pair's BlobMatch colour (Coloc.Core MatchColors,
- * by row within the pair), every blob matched in no pair in its channel's colour (ImageJ's composite order: red,
- * green, blue, grey, cyan, magenta, yellow). A blob is drawn as its circular cross-section on each slice it occupies.
+ * The overlay of a Coloc run, merged into the image's own overlay: elements Coloc drew before (named "Coloc ...")
+ * are replaced, everything else stays. Unmatched blobs are circles in their channel's colour (ImageJ's composite
+ * order: red, green, blue, grey, cyan, magenta, yellow); both blobs of a matched pair are circles in the colour of
+ * their channel pair (white for the first pair, then orange, pink, violet, brown: never near a channel colour) and a
+ * line of that colour joins their centres. A blob is drawn as its circular cross-section on each slice it occupies,
+ * a pair's line on every slice between its two centres. A legend (top left, all slices) names each colour with its
+ * count. Element names: "Coloc C1 unmatched", "Coloc 1,2 match 7", "Coloc 1,2 line 7", "Coloc legend".
  */
 final class MatchOverlay {
     static final Color[] CHANNEL_COLORS = {Color.red, Color.green, Color.blue, Color.gray, Color.cyan, Color.magenta,
         Color.yellow};
+
+    /** Colours of channel pairs, in the order of the pairs (1,2 before 1,3 before 2,3...), repeating. */
+    static final Color[] PAIR_COLORS = {Color.white, new Color(255, 150, 0), new Color(255, 175, 200),
+        new Color(150, 80, 255), new Color(150, 75, 0)};
+
+    /** Prefix of every overlay element Coloc draws (and replaces on the next run). */
+    static final String PREFIX = "Coloc ";
 
     /** More ROIs than this are not drawn (the tables and files still hold everything). */
     static final int MAX_ROIS = 200000;
@@ -22,17 +39,48 @@ final class MatchOverlay {
     private MatchOverlay() {
     }
 
-    static Overlay build(MatchRunner.Outcome o, ImagePlus imp) {
-        Overlay ov = new Overlay();
+    /** Replaces Coloc's elements of the image's overlay by those of {@code o}; the user's own elements stay. */
+    static void apply(MatchRunner.Outcome o, ImagePlus imp) {
+        Overlay ov = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
+        removeColoc(ov);
+        add(ov, o, imp);
+        imp.setOverlay(ov);
+    }
+
+    /** Removes every element named "Coloc ...". */
+    static void removeColoc(Overlay ov) {
+        for (int i = ov.size() - 1; i >= 0; i--) {
+            String name = ov.get(i).getName();
+            if (name != null && name.startsWith(PREFIX)) {
+                ov.remove(i);
+            }
+        }
+    }
+
+    /** "a,b" (1-based) of a match row. */
+    private static String pair(double[] m, int b) {
+        return ((int) m[b] + 1) + "," + ((int) m[b + 1] + 1);
+    }
+
+    private static void add(Overlay ov, MatchRunner.Outcome o, ImagePlus imp) {
+        int start = ov.size();
         int w = ColocNative.MATCH_COLUMNS;
         int nBlobs = o.blobs.length / 7;
         boolean[] matched = new boolean[nBlobs];
         double[] m = o.matches;
-        for (int i = 0; i < o.matchCount() && ov.size() < MAX_ROIS; i++) {
+        TreeMap<String, Integer> pairCounts = new TreeMap<String, Integer>();
+        for (int i = 0; i < o.matchCount(); i++) {
+            String p = pair(m, i * w);
+            pairCounts.put(p, pairCounts.containsKey(p) ? pairCounts.get(p) + 1 : 1);
+        }
+        List<String> pairs = new ArrayList<String>(pairCounts.keySet());
+        for (int i = 0; i < o.matchCount() && ov.size() - start < MAX_ROIS; i++) {
             int b = i * w;
-            Color c = new Color((int) (long) m[b + 13], true);
-            add(ov, imp, m[b + 4], m[b + 5], m[b + 6], m[b + 7], c, "match " + i);
-            add(ov, imp, m[b + 8], m[b + 9], m[b + 10], m[b + 11], c, "match " + i);
+            String p = pair(m, b);
+            Color c = PAIR_COLORS[pairs.indexOf(p) % PAIR_COLORS.length];
+            circle(ov, imp, m[b + 4], m[b + 5], m[b + 6], m[b + 7], c, PREFIX + p + " match " + (i + 1));
+            circle(ov, imp, m[b + 8], m[b + 9], m[b + 10], m[b + 11], c, PREFIX + p + " match " + (i + 1));
+            line(ov, imp, m, b, c, PREFIX + p + " line " + (i + 1));
             for (int k = 2; k <= 3; k++) {
                 int idx = (int) m[b + k];
                 if (idx >= 0 && idx < nBlobs) {
@@ -40,37 +88,96 @@ final class MatchOverlay {
                 }
             }
         }
-        for (int i = 0; i < nBlobs && ov.size() < MAX_ROIS; i++) {
+        int[] unmatched = new int[CHANNEL_COLORS.length * 64];
+        int maxChannel = -1;
+        for (int i = 0; i < nBlobs && ov.size() - start < MAX_ROIS; i++) {
             if (!matched[i]) {
                 double[] bl = o.blobs;
                 int ch = (int) bl[i * 7 + 6];
-                add(ov, imp, bl[i * 7], bl[i * 7 + 1], bl[i * 7 + 2], bl[i * 7 + 3],
-                        CHANNEL_COLORS[ch % CHANNEL_COLORS.length], "c" + (ch + 1) + " unmatched");
+                if (ch >= 0 && ch < unmatched.length) {
+                    unmatched[ch]++;
+                    maxChannel = Math.max(maxChannel, ch);
+                }
+                circle(ov, imp, bl[i * 7], bl[i * 7 + 1], bl[i * 7 + 2], bl[i * 7 + 3],
+                        CHANNEL_COLORS[ch % CHANNEL_COLORS.length], PREFIX + "C" + (ch + 1) + " unmatched");
             }
         }
-        if (ov.size() >= MAX_ROIS) {
+        if (ov.size() - start >= MAX_ROIS) {
             IJ.log("Coloc: overlay limited to " + MAX_ROIS + " ROIs");
         }
-        return ov;
+        legend(ov, imp, pairs, pairCounts, unmatched, maxChannel);
     }
 
-    private static void add(Overlay ov, ImagePlus imp, double z, double y, double x, double r, Color color, String name) {
+    /** The legend: one line per pair colour and per channel colour, on a translucent black box, on every slice. */
+    private static void legend(Overlay ov, ImagePlus imp, List<String> pairs, TreeMap<String, Integer> counts,
+            int[] unmatched, int maxChannel) {
+        List<String> texts = new ArrayList<String>();
+        List<Color> colors = new ArrayList<Color>();
+        for (int i = 0; i < pairs.size(); i++) {
+            texts.add("\u2014 " + pairs.get(i) + ": " + counts.get(pairs.get(i)) + " matched pairs");
+            colors.add(PAIR_COLORS[i % PAIR_COLORS.length]);
+        }
+        for (int c = 0; c <= maxChannel; c++) {
+            texts.add("\u25cb C" + (c + 1) + ": " + unmatched[c] + " unmatched");
+            colors.add(CHANNEL_COLORS[c % CHANNEL_COLORS.length]);
+        }
+        if (texts.isEmpty()) {
+            return;
+        }
+        int size = Math.max(9, Math.min(18, Math.min(imp.getWidth(), imp.getHeight()) / 60));
+        Font font = new Font("SansSerif", Font.PLAIN, size);
+        java.awt.FontMetrics fm = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
+                .getGraphics().getFontMetrics(font);
+        double lineHeight = fm.getHeight();
+        double width = 0;
+        for (String t : texts) {
+            width = Math.max(width, fm.stringWidth(t));
+        }
+        Roi box = new Roi(2, 2, width + size, lineHeight * texts.size() + size * 0.5);
+        box.setFillColor(new Color(0, 0, 0, 160));
+        box.setName(PREFIX + "legend");
+        ov.add(box);
+        for (int i = 0; i < texts.size(); i++) {
+            TextRoi t = new TextRoi(2 + size * 0.5, 2 + size * 0.25 + i * lineHeight, texts.get(i), font);
+            t.setStrokeColor(colors.get(i));
+            t.setName(PREFIX + "legend");
+            ov.add(t);
+        }
+    }
+
+    /** The line joining a pair's centres, on every slice from one centre's to the other's. */
+    private static void line(Overlay ov, ImagePlus imp, double[] m, int b, Color color, String name) {
+        int z0 = (int) Math.max(0, Math.round(Math.min(m[b + 4], m[b + 8])));
+        int z1 = (int) Math.min(imp.getNSlices() - 1, Math.round(Math.max(m[b + 4], m[b + 8])));
+        for (int s = z0; s <= z1; s++) {
+            Line l = new Line(m[b + 6] + 0.5, m[b + 5] + 0.5, m[b + 10] + 0.5, m[b + 9] + 0.5);
+            l.setStrokeColor(color);
+            l.setName(name);
+            position(l, imp, s);
+            ov.add(l);
+        }
+    }
+
+    private static void circle(Overlay ov, ImagePlus imp, double z, double y, double x, double r, Color color, String name) {
         double radius = Math.max(r, 1);
         int z0 = (int) Math.max(0, Math.ceil(z - radius));
         int z1 = (int) Math.min(imp.getNSlices() - 1, Math.floor(z + radius));
-        boolean hyper = imp.isHyperStack() || imp.getNChannels() > 1;
         for (int s = z0; s <= z1; s++) {
             double dz = s - z;
             double rs = Math.max(0.5, Math.sqrt(Math.max(0, radius * radius - dz * dz)));
             Roi roi = new OvalRoi(x - rs + 0.5, y - rs + 0.5, 2 * rs, 2 * rs);
             roi.setStrokeColor(color);
             roi.setName(name);
-            if (hyper) {
-                roi.setPosition(0, s + 1, 0);
-            } else {
-                roi.setPosition(s + 1);
-            }
+            position(roi, imp, s);
             ov.add(roi);
+        }
+    }
+
+    private static void position(Roi roi, ImagePlus imp, int slice) {
+        if (imp.isHyperStack() || imp.getNChannels() > 1) {
+            roi.setPosition(0, slice + 1, 0);
+        } else {
+            roi.setPosition(slice + 1);
         }
     }
 }

@@ -194,7 +194,7 @@ final class MatchRunner {
             st.show(SUMMARY_TABLE);
         }
         if (imp != null) {
-            imp.setOverlay(MatchOverlay.build(o, imp));
+            MatchOverlay.apply(o, imp);
         }
         if (log) {
             if (o.parameters.length() > 0) {

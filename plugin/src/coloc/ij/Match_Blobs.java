@@ -20,7 +20,7 @@ public class Match_Blobs implements PlugIn {
             return;
         }
         try {
-            Map<String, String> values = new ParamDialog("Match Blobs", "match").warning(Calibrations.uncalibratedWarning(imp)).show();
+            Map<String, String> values = new ParamDialog("Match Blobs", "match", imp).warning(Calibrations.uncalibratedWarning(imp)).show();
             if (values == null) {
                 return;
             }

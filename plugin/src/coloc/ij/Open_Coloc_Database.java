@@ -22,7 +22,7 @@ public class Open_Coloc_Database implements PlugIn {
             return;
         }
         try {
-            Map<String, String> values = new ParamDialog("Open Coloc Database", "database").show();
+            Map<String, String> values = new ParamDialog("Open Coloc Database", "database", imp).show();
             if (values == null) {
                 return;
             }
@@ -49,7 +49,7 @@ public class Open_Coloc_Database implements PlugIn {
             ij.measure.ResultsTable rt = MatchRunner.fillResults(o, imp.getCalibration(), true);
             if (!GraphicsEnvironment.isHeadless()) {
                 rt.show(MatchRunner.MATCH_TABLE);
-                imp.setOverlay(MatchOverlay.build(o, imp));
+                MatchOverlay.apply(o, imp);
             }
             IJ.log("Open Coloc Database: " + o.matchCount() + " matches" + (offset == null ? "" : " in the selection"));
         } catch (RuntimeException e) {

@@ -11,6 +11,8 @@ final class Param {
     final String unit;
     final String[] choices;
     final String help;
+    /** The dialog label in words; its first word, lower-cased, is {@link #key} (what ImageJ's recorder writes). */
+    final String label;
 
     private Param(String[] f) {
         key = f[0];
@@ -19,9 +21,15 @@ final class Param {
         unit = f[3];
         choices = f[4].length() == 0 ? new String[0] : f[4].split("\\|");
         help = f[5];
+        label = f[6];
     }
 
-    /** Parses the spec text: one line per option, six tab-separated fields. */
+    /** True when the value must be one of {@link #choices}; otherwise the choices are only suggestions. */
+    boolean strictChoice() {
+        return kind.equals("choice");
+    }
+
+    /** Parses the spec text: one line per option, seven tab-separated fields. */
     static List<Param> parse(String spec) {
         List<Param> r = new ArrayList<Param>();
         for (String line : spec.split("\n")) {
@@ -29,7 +37,7 @@ final class Param {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            if (f.length != 6) {
+            if (f.length != 7) {
                 throw new IllegalStateException("bad parameter spec line: " + line);
             }
             r.add(new Param(f));

@@ -1,0 +1,243 @@
+package coloc.fijitest;
+
+import ij.IJ;
+import ij.ImageJ;
+import ij.gui.GenericDialog;
+import ij.measure.ResultsTable;
+import ij.plugin.frame.Recorder;
+import java.awt.Button;
+import java.awt.Checkbox;
+import java.awt.Choice;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.EventQueue;
+import java.awt.Label;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.TextField;
+import java.awt.Window;
+import java.awt.event.ActionEvent;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * Drives a Coloc dialog in ImageJ's GUI (under Xvfb) as a user would, with the macro Recorder on, then replays what
+ * the Recorder wrote. Usage:
+ * {@code DialogDriver OUT_DIR SETUP.ijm COMMAND TABLES [key=value ...]} where TABLES is a comma-separated list of table
+ * titles. Steps: runs SETUP.ijm, opens the Recorder, starts COMMAND from the menu (IJ.doCommand, as a click does),
+ * waits for its dialog, sets each field whose label's first word is {@code key} (text fields and choices take the
+ * value; checkboxes: true/false), saves a screenshot of the dialog to OUT_DIR/dialog.png, presses OK, waits for the
+ * recorded line, saves each table to OUT_DIR/recorded-TITLE.csv, closes them, runs the recorded macro text, saves
+ * the tables again to OUT_DIR/replayed-TITLE.csv and writes the recorded text to OUT_DIR/recorded.ijm. Prints
+ * "recorded: ..." and "driver=done"; exits 0, or 1 with a reason.
+ */
+public final class DialogDriver {
+    private DialogDriver() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        File out = new File(args[0]);
+        String setup = args[1];
+        String command = args[2];
+        String[] tables = args[3].length() == 0 ? new String[0] : args[3].split(",");
+        new ImageJ();
+        IJ.runMacroFile(setup);
+        IJ.run("Record...");
+        IJ.doCommand(command);
+        final GenericDialog gd = waitForDialog(60000);
+        if (gd == null) {
+            fail("no dialog appeared for " + command);
+        }
+        for (int i = 4; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            set(gd, args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
+        Thread.sleep(800);
+        Rectangle r = gd.getBounds();
+        ImageIO.write(new Robot().createScreenCapture(r), "png", new File(out, "dialog.png"));
+        if (Boolean.getBoolean("coloc.help")) {
+            showHelp(gd, out);
+        }
+        final Button ok = button(gd, "OK");
+        EventQueue.invokeAndWait(new Runnable() {
+            public void run() {
+                gd.actionPerformed(new ActionEvent(ok, ActionEvent.ACTION_PERFORMED, "OK"));
+            }
+        });
+        String recorded = waitForRecording(command, Long.getLong("coloc.wait", 120000));
+        if (recorded == null) {
+            fail("the Recorder wrote no run(\"" + command + "\") line; it holds: " + Recorder.getInstance().getText());
+        }
+        Thread.sleep(500);
+        save(tables, out, "recorded-");
+        for (String t : tables) {
+            IJ.selectWindow(t);
+            IJ.run("Close");
+        }
+        Files.write(new File(out, "recorded.ijm").toPath(), recorded.getBytes(StandardCharsets.UTF_8));
+        System.out.println("recorded: " + recorded.trim());
+        IJ.runMacro(recorded);
+        save(tables, out, "replayed-");
+        System.out.println("driver=done");
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /** Presses Help, captures the help window (help.png, help.html with its text) and closes it. */
+    private static void showHelp(GenericDialog gd, File out) throws Exception {
+        final Button help = button(gd, "Help");
+        final GenericDialog d = gd;
+        EventQueue.invokeLater(new Runnable() {
+            public void run() {
+                d.actionPerformed(new ActionEvent(help, ActionEvent.ACTION_PERFORMED, "Help"));
+            }
+        });
+        for (int t = 0; t < 100; t++) {
+            for (Window w : Window.getWindows()) {
+                if (w instanceof ij.gui.HTMLDialog && w.isShowing()) {
+                    Thread.sleep(800);
+                    ImageIO.write(new Robot().createScreenCapture(w.getBounds()), "png", new File(out, "help.png"));
+                    for (Component c : flatten((Container) w, new ArrayList<Component>())) {
+                        if (c instanceof javax.swing.JEditorPane) {
+                            String text = ((javax.swing.JEditorPane) c).getText();
+                            Files.write(new File(out, "help.html").toPath(), text.getBytes(StandardCharsets.UTF_8));
+                        }
+                    }
+                    w.dispose();
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        fail("the Help button opened no HTML window");
+    }
+
+    private static void fail(String why) {
+        System.out.println("driver=failed: " + why);
+        System.out.println("log: " + IJ.getLog());
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing()) {
+                System.out.println("window: " + w.getClass().getName() + " " + (w instanceof java.awt.Dialog
+                        ? ((java.awt.Dialog) w).getTitle() : w instanceof java.awt.Frame ? ((java.awt.Frame) w).getTitle() : ""));
+                if (w instanceof ij.gui.MessageDialog) {
+                    for (Component c : flatten((Container) w, new ArrayList<Component>())) {
+                        if (c instanceof ij.gui.MultiLineLabel) {
+                            try {
+                                java.lang.reflect.Field f = ij.gui.MultiLineLabel.class.getDeclaredField("lines");
+                                f.setAccessible(true);
+                                System.out.println("  message: " + java.util.Arrays.toString((String[]) f.get(c)));
+                            } catch (ReflectiveOperationException e) {
+                                System.out.println("  message: (unreadable)");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        System.out.flush();
+        System.exit(1);
+    }
+
+    private static GenericDialog waitForDialog(long ms) throws InterruptedException {
+        for (long t = 0; t < ms; t += 100) {
+            for (Window w : Window.getWindows()) {
+                if (w instanceof GenericDialog && w.isShowing()) {
+                    return (GenericDialog) w;
+                }
+            }
+            Thread.sleep(100);
+        }
+        return null;
+    }
+
+    /** The recorded lines of the command (run("COMMAND", ...)), once the command has ended. */
+    private static String waitForRecording(String command, long ms) throws InterruptedException {
+        String prefix = "run(\"" + command + "\"";
+        for (long t = 0; t < ms; t += 200) {
+            StringBuilder sb = new StringBuilder();
+            for (String line : Recorder.getInstance().getText().split("\n")) {
+                if (line.startsWith(prefix)) {
+                    sb.append(line).append('\n');
+                }
+            }
+            if (sb.length() > 0) {
+                return sb.toString();
+            }
+            Thread.sleep(200);
+        }
+        return null;
+    }
+
+    private static void save(String[] tables, File out, String prefix) {
+        for (String t : tables) {
+            ResultsTable rt = ResultsTable.getResultsTable(t);
+            if (rt == null) {
+                fail("no table " + t);
+            }
+            rt.save(new File(out, prefix + t + ".csv").getPath());
+        }
+    }
+
+    private static List<Component> flatten(Container c, List<Component> into) {
+        for (Component k : c.getComponents()) {
+            into.add(k);
+            if (k instanceof Container) {
+                flatten((Container) k, into);
+            }
+        }
+        return into;
+    }
+
+    private static String key(String label) {
+        String k = label.trim();
+        int i = k.indexOf(' ');
+        k = i < 0 ? k : k.substring(0, i);
+        i = k.indexOf(':');
+        return (i < 0 ? k : k.substring(0, i)).toLowerCase();
+    }
+
+    /** Sets the field labelled by {@code key} (first word of its label) to {@code value}. */
+    private static void set(final GenericDialog gd, final String key, final String value) throws Exception {
+        final boolean[] done = new boolean[1];
+        EventQueue.invokeAndWait(new Runnable() {
+            public void run() {
+                List<Component> all = flatten(gd, new ArrayList<Component>());
+                for (int i = 0; i < all.size() && !done[0]; i++) {
+                    Component c = all.get(i);
+                    if (c instanceof Checkbox && key(((Checkbox) c).getLabel()).equals(key)) {
+                        ((Checkbox) c).setState(Boolean.parseBoolean(value));
+                        done[0] = true;
+                    } else if (c instanceof Label && key(((Label) c).getText()).equals(key)) {
+                        for (int j = i + 1; j < all.size() && !done[0]; j++) {
+                            Component f = all.get(j);
+                            if (f instanceof TextField) {
+                                ((TextField) f).setText(value);
+                                done[0] = true;
+                            } else if (f instanceof Choice) {
+                                ((Choice) f).select(value);
+                                done[0] = true;
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        if (!done[0]) {
+            fail("no field '" + key + "' in the dialog");
+        }
+    }
+
+    private static Button button(Container c, String text) {
+        for (Component k : flatten(c, new ArrayList<Component>())) {
+            if (k instanceof Button && ((Button) k).getLabel().trim().equals(text)) {
+                return (Button) k;
+            }
+        }
+        fail("no " + text + " button");
+        return null;
+    }
+}
