@@ -23,7 +23,8 @@ public static class RegionsCommand
             var values = parameters.Values(pr);
             var sw = Stopwatch.StartNew();
             string outDir = values.Get(SharedParameters.OutFolder)!;
-            var run = RegionRun.Prepare(values, values.Get(SharedParameters.Blobs)!, values.Get(RegionParameters.Matches)!);
+            var run = RegionRun.Prepare(values, values.Get(SharedParameters.Blobs)!, values.Get(RegionParameters.Matches)!,
+                openImage: path => ImageInputs.Open(path));
             var result = run.Execute(outDir, plots: RegionPlotFiles.For(run));
             stdout.WriteLine($"{run.Report(result, outDir)} in {sw.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;

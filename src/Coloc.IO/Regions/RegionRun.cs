@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Coloc.IO.Hdf5;
-using Coloc.IO.Images;
 using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
@@ -9,6 +7,7 @@ using Coloc.Core.Matching.Magmap;
 using Coloc.Core.Parameters;
 using Coloc.Core.Regions;
 using Coloc.IO.Csv;
+using Coloc.IO.Images;
 using Coloc.IO.Labels;
 using Coloc.IO.Tiff;
 
@@ -49,11 +48,13 @@ public sealed class RegionRun
     /// <param name="matchFolder">The matches folder.</param>
     /// <param name="blobsRead">The blobs, when the caller has them.</param>
     /// <param name="image">The image's shape and calibration when the caller has the image open (<c>coloc run</c>).</param>
+    /// <param name="openImage">Opens <c>--image</c> when the shape comes from it: the front's widest reader (the CLI's
+    /// reads HDF5 too); default <see cref="ImageFiles.Open"/> (TIFF, OME-TIFF, plane folders).</param>
     public static RegionRun Prepare(IParameterValues values, string blobPath, string matchFolder, Blob[]? blobsRead = null,
-        (ZyxInt Shape, Zyx? ResolutionUm)? image = null)
+        (ZyxInt Shape, Zyx? ResolutionUm)? image = null, Func<string, ImageStack>? openImage = null)
     {
         int threads = values.Integer(SharedParameters.Threads, Environment.ProcessorCount);
-        var (imageShape, imageRes) = image ?? ImageShape(values);
+        var (imageShape, imageRes) = image ?? ImageShape(values, openImage ?? (path => ImageFiles.Open(path)));
         var (labelsPath, labels, ontologyPath, ontology, level) = ReadLabels(values, imageShape);
         var ls = labels.Shape;
 
@@ -176,7 +177,7 @@ public sealed class RegionRun
         return (labelsPath, labels, ontologyPath, ontology, level);
     }
 
-    private static (ZyxInt Shape, Zyx? ResolutionUm) ImageShape(IParameterValues values)
+    private static (ZyxInt Shape, Zyx? ResolutionUm) ImageShape(IParameterValues values, Func<string, ImageStack> openImage)
     {
         var shape = values.PositiveShape(RegionParameters.ImageShape);
         string? image = values.Get(RegionParameters.Image);
@@ -184,7 +185,7 @@ public sealed class RegionRun
             throw new ParameterException(RegionParameters.ImageShape, "not with {0} (give one)", RegionParameters.Image);
         if (shape is { } s) return (s, null);
         if (image is null) throw new ParameterException(RegionParameters.ImageShape, "give the image shape Z,Y,X or {0}", RegionParameters.Image);
-        using var t = Hdf5Images.Open(image);
+        using var t = openImage(image);
         return (t.Shape, t.ResolutionUm);
     }
 
