@@ -5,11 +5,13 @@ namespace Coloc.IO.Blobs;
 
 /// <summary>
 /// Blobs from and to ImageJ point ROIs: one <c>.roi</c> multipoint or a ROI Manager <c>RoiSet.zip</c> (one <c>.roi</c>
-/// per member). A point's slice is its own stack position when set (with <see cref="BlobReadOptions.RoiStackChannels"/>
-/// N &gt; 1 the position also gives the channel), else the ROI's z or stack position, else 0. Its channel is, in
-/// order: the ROI's hyperstack channel, the channel of its stack position (N &gt; 1), its multipoint counter when any
-/// counter is set, the ROI's place in a RoiSet.zip of several ROIs, else the file's place among the inputs. Radius 0,
-/// confirmed and truth −1.
+/// per member). A point's stack position is its own when set, else the ROI's, else the one in the ROI Manager's label
+/// of a one-point ROI (<c>SSSS-YYYY-XXXX</c>, what pressing "t" on a stack names it: ImageJ stores no position then).
+/// With <see cref="BlobReadOptions.RoiStackChannels"/> N the position p is slice (p−1) div N and, for N &gt; 1,
+/// channel (p−1) mod N; the ROI's hyperstack z, when set and the point has no position of its own, is the slice.
+/// The channel is, in order: the ROI's hyperstack channel, the channel of the stack position (N &gt; 1), its
+/// multipoint counter when any counter is set, for a labelled one-point ROI the file's place among the inputs, the
+/// ROI's place in a RoiSet.zip, else the file's place among the inputs. Radius 0, confirmed and truth −1.
 /// <para>
 /// Writing, for a stack of N channels (<see cref="BlobReadOptions.RoiStackChannels"/>, default 1): each point's stack
 /// position is the slice index ImageJ's multipoint tool records on such a stack, round(z) × N + channel + 1 (a plain
@@ -28,6 +30,7 @@ internal static class ImageJRoiBlobs
     {
         var bytes = ReadAll(path);
         var roi = ImageJPointRoi.Decode(bytes, path);
+        if (roi.Name.Length == 0) roi = roi with { Name = Path.GetFileNameWithoutExtension(path) };
         var (blobs, fromFile) = Blobs(roi, options, -1);
         return new BlobTable(path, BlobFormat.ImageJRoi, blobs) { ChannelFromFile = fromFile };
     }
@@ -38,7 +41,7 @@ internal static class ImageJRoiBlobs
         var entries = zip.Entries.Where(e => e.FullName.EndsWith(".roi", StringComparison.OrdinalIgnoreCase)).ToList();
         if (entries.Count == 0) throw new ColocFormatException($"{path}: no .roi members (not an ImageJ RoiSet.zip)");
         var all = new List<Blob>();
-        bool fromFile = entries.Count > 1;
+        bool fromFile = false;
         for (int i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
@@ -54,6 +57,7 @@ internal static class ImageJRoiBlobs
                 throw new ColocFormatException($"{path}: member {e.FullName} is damaged: {ex.Message}", ex);
             }
             var roi = ImageJPointRoi.Decode(bytes, $"{path}:{e.FullName}");
+            if (roi.Name.Length == 0) roi = roi with { Name = Path.GetFileNameWithoutExtension(e.FullName) };
             var (blobs, own) = Blobs(roi, options, entries.Count > 1 ? i : -1);
             fromFile |= own;
             all.AddRange(blobs);
@@ -68,19 +72,38 @@ internal static class ImageJRoiBlobs
         int n = roi.X.Length;
         bool anyCounter = roi.Counters.Any(c => c != 0);
         bool allPositions = n > 0 && roi.StackPositions.All(p => p > 0);
-        bool fromFile = roi.CPosition > 0 || (nc > 1 && allPositions) || anyCounter || place >= 0;
+        int label = LabelStackPosition(roi);
+        // The whole ROI's stack position: its own, else the one in its ROI Manager label (one click added with "t").
+        int whole = roi.Position > 0 ? roi.Position : label;
+        bool fromFile = roi.CPosition > 0 || (nc > 1 && (allPositions || whole > 0)) || anyCounter || (place >= 0 && label == 0);
         var blobs = new Blob[n];
         for (int i = 0; i < n; i++)
         {
             int p = roi.StackPositions[i];
-            double z = p > 0 ? (p - 1) / nc : roi.ZPosition > 0 ? roi.ZPosition - 1 : roi.Position > 0 ? (roi.Position - 1) / nc : 0;
+            double z = p > 0 ? (p - 1) / nc : roi.ZPosition > 0 ? roi.ZPosition - 1 : whole > 0 ? (whole - 1) / nc : 0;
             int c = roi.CPosition > 0 ? roi.CPosition - 1
                 : nc > 1 && p > 0 ? (p - 1) % nc
+                : nc > 1 && whole > 0 ? (whole - 1) % nc
                 : anyCounter ? roi.Counters[i]
+                : label > 0 ? 0
                 : Math.Max(place, 0);
             blobs[i] = new Blob(z, roi.Y[i], roi.X[i], 0, -1, -1, c);
         }
         return (blobs, fromFile);
+    }
+
+    /// <summary>
+    /// The stack position in the name ImageJ's ROI Manager gives a one-point ROI added from a stack
+    /// (<c>RoiManager.getLabel</c>: <c>SSSS-YYYY-XXXX</c>, stack index, y and x of the point, zero-padded to at least 4
+    /// digits, maybe followed by <c>-N</c> to make it unique), or 0 when the name is not that label of this point.
+    /// </summary>
+    private static int LabelStackPosition(ImageJPointRoi roi)
+    {
+        if (roi.X.Length != 1) return 0;
+        var parts = roi.Name.Split('-');
+        if (parts.Length is not (3 or 4) || parts.Take(3).Any(t => t.Length < 4 || !t.All(char.IsAsciiDigit))) return 0;
+        if (!int.TryParse(parts[0], out int slice) || !int.TryParse(parts[1], out int y) || !int.TryParse(parts[2], out int x)) return 0;
+        return slice > 0 && y == Math.Max(0, (int)Math.Floor(roi.Y[0])) && x == Math.Max(0, (int)Math.Floor(roi.X[0])) ? slice : 0;
     }
 
     /// <summary>Largest channel a multipoint counter holds (ImageJ 1.53t's PointRoi has 100 counters).</summary>

@@ -95,6 +95,7 @@ internal static class TrackMateXml
         while (r.MoveToNextAttribute())
         {
             int k = Array.IndexOf(Position, r.LocalName);
+            if (k < 0 && features is null) continue; // features dropped: parse the position attributes only
             bool number = double.TryParse(r.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v);
             if (k >= 0)
             {

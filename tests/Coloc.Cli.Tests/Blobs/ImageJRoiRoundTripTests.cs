@@ -64,6 +64,33 @@ public sealed class ImageJRoiRoundTripTests : IDisposable
         Assert.Equal(ZStackClicks.Select(k => new[] { k.Z - 1, k.Y, k.X, k.Counter }), ReadWithColoc(zstack, 1));
     }
 
+    [Fact]
+    public void One_point_rois_added_to_the_ROI_Manager_read_at_the_slice_and_channel_of_their_label()
+    {
+        // ImageJ stores no position for a point added with "t" (here roiManager("add")); its label SSSS-YYYY-XXXX has it.
+        string zstack = Path.Combine(_dir, "zstack.zip"), hyper = Path.Combine(_dir, "hyper.zip");
+        string macro = $$"""
+            newImage("z", "8-bit black", 300, 200, 5);
+            setSlice(2); makePoint(10, 11); roiManager("add");
+            setSlice(4); makePoint(280, 150); roiManager("add");
+            setSlice(4); makePoint(20, 21); roiManager("add");
+            roiManager("Save", "{{zstack}}");
+            roiManager("reset");
+            newImage("h", "8-bit black", 300, 200, 2, 5, 1);
+            Stack.setPosition(2, 3, 1); makePoint(5, 6); roiManager("add");
+            Stack.setPosition(1, 4, 1); makePoint(7, 8); roiManager("add");
+            roiManager("Save", "{{hyper}}");
+            for (k = 0; k < roiManager("count"); k++) { roiManager("select", k); print("label " + Roi.getName); }
+            """;
+        string output = ImageJMacro.Run(macro, _dir);
+        Assert.Equal([["0006-0006-0005"], ["0007-0008-0007"]], ImageJMacro.Lines(output, "label"));
+
+        // One channel (the file's place), z from the label.
+        Assert.Equal([[1, 11, 10, 0], [3, 150, 280, 0], [3, 21, 20, 0]], ReadWithColoc(zstack, 1));
+        // Stack index 6 of 2 channels is channel 2, slice 3; 7 is channel 1, slice 4.
+        Assert.Equal([[2, 6, 5, 1], [3, 8, 7, 0]], ReadWithColoc(hyper, 2));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]

@@ -87,6 +87,17 @@ public sealed class TrackMateXmlTests
     }
 
     [Fact]
+    public void Dropping_the_features_gives_the_same_blobs_and_no_further_columns()
+    {
+        string path = Write(Tm7());
+        var kept = BlobFormats.Read(path);
+        var dropped = BlobFormats.Read(path, new BlobReadOptions { KeepFeatures = false });
+        Assert.Equal(kept.Blobs, dropped.Blobs);
+        Assert.Empty(dropped.ExtraColumns);
+        Assert.Empty(dropped.ExtraValues);
+    }
+
+    [Fact]
     public void Without_a_target_channel_the_file_takes_its_place_among_the_inputs()
     {
         string a = Write(Tm7(targetChannel: "")), b = Write(Tm7(targetChannel: ""));
