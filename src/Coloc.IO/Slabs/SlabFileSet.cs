@@ -41,6 +41,7 @@ public sealed class SlabFileSet : ISlabSource, IDisposable
         ArgumentNullException.ThrowIfNull(parent);
         ArgumentNullException.ThrowIfNull(produce);
         ArgumentOutOfRangeException.ThrowIfLessThan(slabs, 1);
+        Files.StaleTemporaries.Sweep(parent);
         string folder = Path.Combine(parent, $".coloc-slabs.{Environment.ProcessId}.{Guid.NewGuid():N}"[..32]);
         SlabFileSet? set = null;
         try
