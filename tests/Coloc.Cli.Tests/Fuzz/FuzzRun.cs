@@ -38,8 +38,9 @@ internal static class FuzzRun
     private static void Once(FuzzHarness harness, byte[] input, string work, string root, List<string> findings, ref long inputs)
     {
         inputs++;
-        if (Directory.Exists(work)) Directory.Delete(work, true);
+        // The readers' harnesses overwrite one input file; only what else a run left (outputs) is cleared.
         Directory.CreateDirectory(work);
+        foreach (var d in Directory.EnumerateDirectories(work)) Directory.Delete(d, true);
         try
         {
             harness.Run(input, work);
