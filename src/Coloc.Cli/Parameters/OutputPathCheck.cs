@@ -39,7 +39,12 @@ internal static class OutputPathCheck
     private static void CheckFile(ParameterSpec spec, string path)
     {
         if (Directory.Exists(path)) throw new ParameterException(spec, $"'{path}' is a folder, not a file");
-        if (IsSpecial(path)) throw new ParameterException(spec, $"'{path}' is not a regular file");
+        if (IsSpecial(path))
+        {
+            // The database opener refuses devices with its own message (the file is left untouched).
+            if (spec.Name == SharedParameters.Database.Name) return;
+            throw new ParameterException(spec, $"'{path}' is not a regular file");
+        }
         string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         if (!Directory.Exists(dir)) throw new ParameterException(spec, $"'{path}': folder '{dir}' does not exist");
         // Probe that the folder takes new files (the output is staged there and renamed).

@@ -54,7 +54,20 @@ public static class BlobFormats
     public static BlobTable Read(string path, BlobReadOptions? options = null)
     {
         options ??= BlobReadOptions.Default;
-        return Detect(path, options) switch
+        try
+        {
+            return ReadAs(Detect(path, options), path, options);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            // ZIP archives (.npz, RoiSet.zip) report damage lazily, e.g. when their entries are first listed.
+            throw new ColocFormatException($"{path}: damaged file ({e.Message.ReplaceLineEndings(" ")})", e);
+        }
+    }
+
+    private static BlobTable ReadAs(BlobFormat format, string path, BlobReadOptions options)
+    {
+        return format switch
         {
             BlobFormat.Csv => new BlobTable(path, BlobFormat.Csv, BlobCsv.Read(path, options.Threads)) { ChannelFromFile = true },
             BlobFormat.Delimited => DelimitedBlobs.Read(path, options),

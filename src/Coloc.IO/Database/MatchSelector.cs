@@ -19,7 +19,10 @@ internal static class MatchSelector
         " AND b1.z >= $z0 AND b1.z < $z1 AND b1.y >= $y0 AND b1.y < $y1 AND b1.x >= $x0 AND b1.x < $x1" +
         " AND b2.z >= $z0 AND b2.z < $z1 AND b2.y >= $y0 AND b2.y < $y1 AND b2.x >= $x0 AND b2.x < $x1";
 
-    public static MatchSet Select(ClrDb db, IReadOnlyList<int> channels, Box? box, string? expName)
+    public static MatchSet Select(ClrDb db, IReadOnlyList<int> channels, Box? box, string? expName) =>
+        db.Read("select matches", () => SelectCore(db, channels, box, expName));
+
+    private static MatchSet SelectCore(ClrDb db, IReadOnlyList<int> channels, Box? box, string? expName)
     {
         var conn = db.Connection;
         var result = new MatchSet();

@@ -27,6 +27,7 @@ internal static class MatchStore
             return MatchDatabase.InsertMatches(db, matches, experiment, beforeCommit, ct);
         }
         string full = Path.GetFullPath(path);
+        Files.StaleTemporaries.Sweep(Path.GetDirectoryName(full) ?? ".");
         string tmp = Path.Combine(Path.GetDirectoryName(full) ?? ".",
             "." + Path.GetFileName(full) + "." + Environment.ProcessId + "." + Guid.NewGuid().ToString("N")[..8] + ".new");
         try

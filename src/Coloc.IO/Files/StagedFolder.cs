@@ -31,6 +31,7 @@ public sealed class StagedFolder : IDisposable
             RemoveCreatedFolders();
             throw new ColocFormatException($"{folder}: cannot create output folder: {e.Message}", e);
         }
+        StaleTemporaries.Sweep(folder);
     }
 
     /// <summary>The target folder.</summary>

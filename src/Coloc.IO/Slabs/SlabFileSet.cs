@@ -50,6 +50,7 @@ public sealed class SlabFileSet : ISlabSource, IMatchRunStore, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(slabs, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(axis);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(axis, 2);
+        Files.StaleTemporaries.Sweep(parent);
         string folder = Path.Combine(parent, $".coloc-slabs.{Environment.ProcessId}.{Guid.NewGuid():N}"[..32]);
         SlabFileSet? set = null;
         try

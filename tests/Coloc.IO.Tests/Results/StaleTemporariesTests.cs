@@ -1,0 +1,69 @@
+using Coloc.IO.Files;
+using Coloc.TestKit;
+
+namespace Coloc.IO.Tests.Results;
+
+/// <summary>Temporaries of a killed run (dead owner, untouched for a while) are removed by the next write into the folder; others are kept.</summary>
+public sealed class StaleTemporariesTests
+{
+    /// <summary>A process id that no process has (above Linux's pid_max of 2²²).</summary>
+    private const int DeadPid = 99_999_999;
+
+    private static string Make(string dir, string name, TimeSpan age, bool folder = false)
+    {
+        string p = Path.Combine(dir, name);
+        if (folder)
+        {
+            Directory.CreateDirectory(p);
+            File.WriteAllText(Path.Combine(p, "slab0.bin"), "x");
+            Directory.SetLastWriteTimeUtc(p, DateTime.UtcNow - age);
+        }
+        else
+        {
+            File.WriteAllText(p, "half a table");
+            File.SetLastWriteTimeUtc(p, DateTime.UtcNow - age);
+        }
+        return p;
+    }
+
+    [Fact]
+    public void NextWrite_RemovesStaleKeepsFreshLiveAndForeign()
+    {
+        string dir = RepoPaths.NewTempDir();
+        var old = TimeSpan.FromHours(1);
+        string stale = Make(dir, $".matches_c0_c1.csv.{DeadPid}.0123abcd.tmp", old);
+        string staleDb = Make(dir, $".a.db.{DeadPid}.0123abcd.new", old);
+        string staleJournal = Make(dir, $".a.db.{DeadPid}.0123abcd.new-journal", old);
+        string staleSlabs = Make(dir, $".coloc-slabs.{DeadPid}.0123abcdef", old, folder: true);
+        string fresh = Make(dir, $".summary.json.{DeadPid}.89abcdef.tmp", TimeSpan.FromSeconds(5));
+        string live = Make(dir, $".x.csv.{Environment.ProcessId}.0123abcd.tmp", old);
+        string foreign = Make(dir, ".bashrc.tmp", old);
+        string user = Make(dir, "notes.1.0123abcd.tmp", old);
+
+        AtomicFile.WriteText(Path.Combine(dir, "out.csv"), w => w.Write("a\n"));
+
+        Assert.False(File.Exists(stale));
+        Assert.False(File.Exists(staleDb));
+        Assert.False(File.Exists(staleJournal));
+        Assert.False(Directory.Exists(staleSlabs));
+        Assert.True(File.Exists(fresh));
+        Assert.True(File.Exists(live));
+        Assert.True(File.Exists(foreign));
+        Assert.True(File.Exists(user));
+        Assert.Equal("a\n", File.ReadAllText(Path.Combine(dir, "out.csv")));
+    }
+
+    [Fact]
+    public void StagedFolder_Open_RemovesStaleStagedTables()
+    {
+        string dir = RepoPaths.NewTempDir();
+        string stale = Make(dir, $".matches_c0_c1.csv.{DeadPid}.0123abcd.tmp", TimeSpan.FromHours(2));
+        using (var staged = new StagedFolder(dir))
+        {
+            staged.WriteText("summary.json", w => w.Write("{}"));
+            staged.Commit();
+        }
+        Assert.False(File.Exists(stale));
+        Assert.Equal(["summary.json"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
+    }
+}
