@@ -3,6 +3,7 @@ using System.Globalization;
 using Coloc.Core.Matching;
 using Coloc.Core.Geometry;
 using Coloc.IO.Csv;
+using Coloc.IO.Tiff;
 using Coloc.TestKit;
 
 namespace Coloc.Benchmarks;
@@ -11,7 +12,9 @@ namespace Coloc.Benchmarks;
 /// Helper commands of the benchmark program (not BenchmarkDotNet):
 /// <c>gen-bench-blobs --n N [--shape Z,Y,X] [--jitter J] [--seed S] --out FILE</c> writes <see cref="BenchBlobs"/> as a
 /// blob CSV (shape default: <see cref="BenchBlobs.ShapeFor"/>); <c>time-exact --blobs FILE --shape Z,Y,X [--threads T]</c>
-/// times one exact match of a CSV inside the process (read and match separately).
+/// times one exact match of a CSV inside the process (read and match separately);
+/// <c>make-region-labels --shape Z,Y,X --grid NZ,NY,NX --out FILE.tif</c> writes a 16-bit labels TIFF of NZ·NY·NX box
+/// regions (ids 1 … NZ·NY·NX, z-major) for the <c>coloc regions</c> benchmark (README, performance table).
 /// </summary>
 public static class BenchTool
 {
@@ -48,6 +51,21 @@ public static class BenchTool
                     double match = sw.Elapsed.TotalSeconds;
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"read {blobs.Length} blobs in {read:0.000} s; exact match {match:0.000} s; pairs {string.Join(" ", set.Pairs.Select(p => p.Key + ":" + p.Value.Count))}"));
+                    return true;
+                }
+            case "make-region-labels":
+                {
+                    var shape = Shape(opt["--shape"]);
+                    var grid = Shape(opt["--grid"]);
+                    int Part(int index, int n, int parts) => (int)((long)index * parts / n);
+                    TiffStackWriter.Write<ushort>(opt["--out"], shape, 1, 1, (_, z, _, dst) =>
+                    {
+                        int gz = Part(z, shape.Z, grid.Z);
+                        for (int y = 0; y < shape.Y; y++)
+                            for (int x = 0; x < shape.X; x++)
+                                dst[y * shape.X + x] = (ushort)(1 + (gz * grid.Y + Part(y, shape.Y, grid.Y)) * grid.X + Part(x, shape.X, grid.X));
+                    });
+                    Console.WriteLine($"wrote {grid.Z * grid.Y * grid.X} box regions on {shape} to {opt["--out"]}");
                     return true;
                 }
             default:
