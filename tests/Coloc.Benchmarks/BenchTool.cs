@@ -4,6 +4,7 @@ using Coloc.Core.Matching;
 using Coloc.Core.Geometry;
 using Coloc.IO.Csv;
 using Coloc.IO.Files;
+using Coloc.IO.Tiff;
 using Coloc.TestKit;
 
 namespace Coloc.Benchmarks;
@@ -15,6 +16,8 @@ namespace Coloc.Benchmarks;
 /// times one exact match of a CSV inside the process (read and match separately);
 /// <c>time-blob-read [--formats npz,npz-deflated,trackmate,csv] [--runs N]</c> reads 10^6 blobs in each format
 /// (<see cref="BlobFormatFiles"/>) and prints the best time and MB/s.
+/// <c>make-region-labels --shape Z,Y,X --grid NZ,NY,NX --out FILE.tif</c> writes a 16-bit labels TIFF of NZ·NY·NX box
+/// regions (ids 1 … NZ·NY·NX, z-major) for the <c>coloc regions</c> benchmark (README, performance table).
 /// </summary>
 public static class BenchTool
 {
@@ -82,6 +85,21 @@ public static class BenchTool
                                 $"{format,-13} features {(keep ? "kept" : "dropped"),-7} {n} blobs, {mb:0.0} MB: best of {runs} {best:0.000} s = {mb / best:0} MB/s, {n / best / 1e6:0.00} M blobs/s"));
                         }
                     }
+                    return true;
+                }
+            case "make-region-labels":
+                {
+                    var shape = Shape(opt["--shape"]);
+                    var grid = Shape(opt["--grid"]);
+                    int Part(int index, int n, int parts) => (int)((long)index * parts / n);
+                    TiffStackWriter.Write<ushort>(opt["--out"], shape, 1, 1, (_, z, _, dst) =>
+                    {
+                        int gz = Part(z, shape.Z, grid.Z);
+                        for (int y = 0; y < shape.Y; y++)
+                            for (int x = 0; x < shape.X; x++)
+                                dst[y * shape.X + x] = (ushort)(1 + (gz * grid.Y + Part(y, shape.Y, grid.Y)) * grid.X + Part(x, shape.X, grid.X));
+                    });
+                    Console.WriteLine($"wrote {grid.Z * grid.Y * grid.X} box regions on {shape} to {opt["--out"]}");
                     return true;
                 }
             default:
