@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Coloc.IO.Hdf5;
 using Coloc.IO.Images;
 using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
@@ -158,7 +157,7 @@ internal sealed class RegionRun
             throw new ParameterException(RegionParameters.ImageShape, "not with {0} (give one)", RegionParameters.Image);
         if (shape is { } s) return (s, null);
         if (image is null) throw new ParameterException(RegionParameters.ImageShape, "give the image shape Z,Y,X or {0}", RegionParameters.Image);
-        using var t = Hdf5Images.Open(image);
+        using var t = ImageInputs.Open(image);
         return (t.Shape, t.ResolutionUm);
     }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Coloc.IO.Hdf5;
 using Coloc.IO.Images;
 using Coloc.Core.Blobs;
 using Coloc.Core.Detection;
@@ -34,7 +33,7 @@ public static class DetectCommand
             string path = values.Get(SharedParameters.Image)!, outPath = values.Get(SharedParameters.OutFile)!;
 
             var sw = Stopwatch.StartNew();
-            using var tiff = Hdf5Images.Open(path, maxExpansion: limits.MaxExpansion);
+            using var tiff = ImageInputs.Open(path, maxExpansion: limits.MaxExpansion);
             DetectParameters.CheckChannels(options, tiff.Channels, values.ChannelBase);
             var res = DetectParameters.Resolution(values, tiff.ResolutionUm);
             bool blocks = DetectParameters.InBlocks(options, tiff.Shape);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
-using Coloc.IO.Hdf5;
 using Coloc.IO.Images;
 using Coloc.Core.Blobs;
 using Coloc.Core.Image;
@@ -37,7 +36,7 @@ public static class IntensityCommand
             int t = values.Integer(IntensityParameters.Frame, 0);
 
             var sw = Stopwatch.StartNew();
-            using var stack = Hdf5Images.Open(imagePath, w => stderr.WriteLine("coloc: warning: " + w));
+            using var stack = ImageInputs.Open(imagePath, w => stderr.WriteLine("coloc: warning: " + w));
             var input = BlobInputs.Read(values, BlobInputParameters.Blobs, stack.ResolutionUm).Blobs;
             if (t >= stack.Frames) throw new ParameterException(IntensityParameters.Frame, $"{imagePath} has {stack.Frames} frame(s), got {t}");
             if (options.Channels?.Where(ch => ch >= stack.Channels).Cast<int?>().FirstOrDefault() is { } bad)

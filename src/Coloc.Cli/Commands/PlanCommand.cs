@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Coloc.IO.Hdf5;
 using Coloc.IO.Images;
 using Coloc.Cli.Parameters;
 using Coloc.Core.Parameters;
@@ -24,7 +23,7 @@ public static class PlanCommand
         cmd.SetAction(pr =>
         {
             var values = parameters.Values(pr);
-            using var stack = Hdf5Images.Open(PipelineOptions.ImagePath(values), maxExpansion: LimitParameters.Limits(values).MaxExpansion);
+            using var stack = ImageInputs.Open(PipelineOptions.ImagePath(values), maxExpansion: LimitParameters.Limits(values).MaxExpansion);
             var spec = PipelineOptions.Spec(values, stack);
             string dir = Path.GetFullPath(values.Get(SharedParameters.OutFolder)!);
             if (File.Exists(Path.Combine(dir, PlanFile.FileName)))

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Coloc.IO.Hdf5;
 using Coloc.IO.Images;
 using Coloc.Core.Pipeline;
 using Coloc.IO.Plan;
@@ -41,7 +40,7 @@ public static class RunBlockCommand
             if (todo.Length == 0) return ExitCodes.Ok;
             if (!PlaneFiles.IsPlanes(spec.ImagePath) && !File.Exists(spec.ImagePath))
                 throw new UsageException($"{spec.ImagePath}: image of the plan not found");
-            using var stack = Hdf5Images.Open(spec.ImagePath);
+            using var stack = ImageInputs.Open(spec.ImagePath);
             CheckImage(spec, stack);
             if (stack.Shape != spec.ShapeVoxels || stack.Channels != spec.ChannelCount)
                 throw new UsageException($"{spec.ImagePath}: the image is {stack.Shape} with {stack.Channels} channel(s), the plan says {spec.ShapeVoxels} with {spec.ChannelCount}");

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Coloc.IO.Hdf5;
 using Coloc.IO.Images;
 using Coloc.Cli.Parameters;
 using Coloc.Core.Parameters;
@@ -28,7 +27,7 @@ public static class RunCommand
             var sw = Stopwatch.StartNew();
             var values = parameters.Values(pr);
             int threads = values.Integer(SharedParameters.Threads, Environment.ProcessorCount);
-            using var stack = Hdf5Images.Open(PipelineOptions.ImagePath(values), maxExpansion: LimitParameters.Limits(values).MaxExpansion);
+            using var stack = ImageInputs.Open(PipelineOptions.ImagePath(values), maxExpansion: LimitParameters.Limits(values).MaxExpansion);
             var spec = PipelineOptions.Spec(values, stack);
             string? exp = MatchParameters.Experiment(values, spec.ImagePath);
             bool regions = values.Get(RegionParameters.Labels) is not null;
