@@ -1,6 +1,7 @@
 using Coloc.IO;
 using Coloc.IO.Images;
 #if !COLOC_NO_HDF5
+using Coloc.IO.Hdf5;
 #endif
 
 namespace Coloc.Cli;
@@ -25,7 +26,7 @@ public static class ImageInputs
             throw new ColocFormatException($"{path}: Imaris and BigDataViewer HDF5 images are read by the JIT coloc (dotnet coloc.dll), not by this NativeAOT build");
         return ImageFiles.Open(path, warn, maxExpansion);
 #else
-        return ImageInputs.Open(path, warn, maxExpansion);
+        return Hdf5Images.Open(path, warn, maxExpansion);
 #endif
     }
 }
