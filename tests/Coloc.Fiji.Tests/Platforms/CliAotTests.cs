@@ -102,5 +102,22 @@ public sealed class CliAotTests
     }
 
     [Fact]
+    public void PlaneFolder_NativeAot_SameBytesAsDotnet_AndHdf5RefusedInOneLine()
+    {
+        var img = ToolImages.Write(12, 40, 36);
+        string dir = RepoPaths.NewTempDir(), a = Path.Combine(dir, "a.csv"), m = Path.Combine(dir, "m.csv");
+        var ra = Aot(dir, "detect", "--image", img.Planes, "--out", a);
+        var rm = Managed(dir, "detect", "--image", img.Planes, "--out", m);
+        Assert.True(ra.ExitCode == 0, ra.ToString());
+        Assert.True(rm.ExitCode == 0, rm.ToString());
+        Assert.Equal(File.ReadAllBytes(m), File.ReadAllBytes(a));
+        string none = Path.Combine(dir, "none.csv");
+        var h = Aot(dir, "detect", "--image", img.Ims, "--out", none);
+        Assert.Equal(2, h.ExitCode);
+        Assert.Contains(img.Ims + ": Imaris and BigDataViewer HDF5 images are read by the JIT coloc", h.Stderr);
+        Assert.False(File.Exists(none));
+    }
+
+    [Fact]
     public void Binary_NeedsAtMostGlibc228() => GlibcVersionTests.AssertAtMost228(AotColoc);
 }

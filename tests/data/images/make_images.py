@@ -21,16 +21,21 @@ RES_ZYX = (4.0, 2.0, 2.0)
 
 
 def volume(shape, seed=7):
-    """Two channels of Gaussian spots on a noisy background (deterministic)."""
+    """Two channels of Gaussian spots on a noisy background (deterministic); each spot is added in its own window."""
     rng = np.random.default_rng(seed)
-    z, y, x = np.indices(shape, dtype=np.float64)
     out = []
     for c in range(2):
         v = 800 + rng.normal(0, 60, shape)
         for _ in range(max(4, shape[0] * shape[1] * shape[2] // 6000)):
             cz, cy, cx = (rng.uniform(2, s - 2) for s in shape)
             r = rng.uniform(3.0, 4.5)
-            v += rng.uniform(20000, 40000) * np.exp(-(((z - cz) * RES_ZYX[0] / RES_ZYX[1]) ** 2 + (y - cy) ** 2 + (x - cx) ** 2) / (2 * r * r))
+            peak = rng.uniform(20000, 40000)
+            h = (int(2 * r * RES_ZYX[1] / RES_ZYX[0]) + 2, int(3 * r) + 2, int(3 * r) + 2)
+            lo = [max(0, int(p) - k) for p, k in zip((cz, cy, cx), h)]
+            hi = [min(s, int(p) + k + 1) for p, k, s in zip((cz, cy, cx), h, shape)]
+            z, y, x = np.mgrid[lo[0]:hi[0], lo[1]:hi[1], lo[2]:hi[2]]
+            v[lo[0]:hi[0], lo[1]:hi[1], lo[2]:hi[2]] += peak * np.exp(
+                -(((z - cz) * RES_ZYX[0] / RES_ZYX[1]) ** 2 + (y - cy) ** 2 + (x - cx) ** 2) / (2 * r * r))
         out.append(np.clip(v, 0, 65535).astype(np.uint16))
     return np.stack(out)
 
