@@ -55,7 +55,8 @@ public static class PixelExports
     /// <c>static native double[] detectBlobs(Object[] planes, int[] shapeCzyx, double[] resolutionUm, String options,
     /// ByteBuffer control)</c>: Laplacian-of-Gaussian detection (<see cref="BlobDetector.Detect{T}"/>, as
     /// <c>coloc detect</c>) on one hyperstack frame with the options of <see cref="CommandSpecs.Detect"/>; writes the blob
-    /// CSV when <c>output</c> is set. Returns 7 doubles per blob (z,y,x,radius,confirmed,truth,channel; channel 0-based).
+    /// CSV when <c>output</c> is set. Returns 8 doubles per blob: z,y,x,radius,confirmed,truth,channel (0-based) and the
+    /// blob's quality (<see cref="ChannelDetection.BlobResponses"/>).
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = NativeAbi.Prefix + "detectBlobs")]
     public static IntPtr DetectBlobs(IntPtr env, IntPtr cls, IntPtr planes, IntPtr shapeCzyx, IntPtr resolutionUm, IntPtr options, IntPtr control) =>
@@ -70,21 +71,22 @@ public static class PixelExports
             var detect = DetectParameters.Options(o, Environment.ProcessorCount);
             DetectParameters.CheckChannels(detect, img.Channels, o.ChannelBase);
             var resolution = new Zyx(res[0], res[1], res[2]);
-            Blob[] blobs;
+            ChannelDetection[] found;
             using (var watch = ctl.Watch())
             using (var cursor = new PlaneCursor(e, planes, img, ctl, reportProgress: false))
             {
                 var progress = new ControlProgress(ctl);
-                blobs = img.Type switch
+                found = img.Type switch
                 {
-                    PixelType.UInt8 => BlobDetector.Detect(new MultiChannelVolume<byte>(Volumes<byte>(cursor), resolution), detect, progress, watch.Token),
-                    PixelType.UInt16 => BlobDetector.Detect(new MultiChannelVolume<ushort>(Volumes<ushort>(cursor), resolution), detect, progress, watch.Token),
-                    _ => BlobDetector.Detect(new MultiChannelVolume<float>(Volumes<float>(cursor), resolution), detect, progress, watch.Token),
+                    PixelType.UInt8 => BlobDetector.DetectChannels(new MultiChannelVolume<byte>(Volumes<byte>(cursor), resolution), detect, false, progress, watch.Token),
+                    PixelType.UInt16 => BlobDetector.DetectChannels(new MultiChannelVolume<ushort>(Volumes<ushort>(cursor), resolution), detect, false, progress, watch.Token),
+                    _ => BlobDetector.DetectChannels(new MultiChannelVolume<float>(Volumes<float>(cursor), resolution), detect, false, progress, watch.Token),
                 };
             } // the last critical section ends here, before any further JNI call
+            var blobs = found.SelectMany(d => d.Blobs).ToArray();
             if (o.Get(SharedParameters.OutFile) is { } output) BlobCsv.Write(output, blobs);
             ctl.Report(1);
-            return e.NewDoubleArray(BlobArrays.Flatten(blobs));
+            return e.NewDoubleArray(BlobArrays.FlattenScored(blobs, found.SelectMany(d => d.BlobResponses()).ToArray()));
         }, IntPtr.Zero);
 
     private static JavaPlaneVolume<T>[] Volumes<T>(PlaneCursor cursor) where T : unmanaged =>

@@ -127,9 +127,10 @@ public final class Coloc {
      */
     public static String detectBlobs(String imagePath, String options) {
         try {
-            double[] blobs = DetectRunner.run(image(imagePath), options, false);
-            DetectRunner.fill(blobs);
-            return blobs.length / 7 + " blobs";
+            ImagePlus imp = image(imagePath);
+            double[] blobs = DetectRunner.run(imp, options, false);
+            DetectRunner.fill(blobs, imp.getCalibration());
+            return blobs.length / ColocNative.SCORED_BLOB_COLUMNS + " blobs";
         } catch (RuntimeException e) {
             return error(e);
         } catch (LinkageError e) {

@@ -47,6 +47,37 @@ final class MatchOverlay {
         imp.setOverlay(ov);
     }
 
+    /** Name of the preview's circles (Detect Blobs with Preview ticked). */
+    static final String PREVIEW = PREFIX + "preview";
+
+    /**
+     * Shows scored blobs ({@link ColocNative#SCORED_BLOB_COLUMNS} each, z offset by {@code zOffset}) that reach the
+     * 0-based {@code slice} as circles in their channel colour, replacing the previous preview; null clears it.
+     */
+    static void preview(ImagePlus imp, double[] scored, int zOffset, int slice) {
+        Overlay ov = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
+        for (int i = ov.size() - 1; i >= 0; i--) {
+            if (PREVIEW.equals(ov.get(i).getName())) {
+                ov.remove(i);
+            }
+        }
+        int w = ColocNative.SCORED_BLOB_COLUMNS;
+        for (int i = 0; scored != null && i < scored.length / w; i++) {
+            int b = i * w;
+            double r = Math.max(scored[b + 3], 1);
+            double dz = slice - (scored[b] + zOffset);
+            if (Math.abs(dz) <= r) {
+                double rs = Math.max(0.5, Math.sqrt(r * r - dz * dz));
+                Roi roi = new OvalRoi(scored[b + 2] - rs + 0.5, scored[b + 1] - rs + 0.5, 2 * rs, 2 * rs);
+                roi.setStrokeColor(CHANNEL_COLORS[(int) scored[b + 6] % CHANNEL_COLORS.length]);
+                roi.setName(PREVIEW);
+                position(roi, imp, slice);
+                ov.add(roi);
+            }
+        }
+        imp.setOverlay(ov);
+    }
+
     /** Removes every element named "Coloc ...". */
     static void removeColoc(Overlay ov) {
         for (int i = ov.size() - 1; i >= 0; i--) {
