@@ -20,7 +20,8 @@ public static class PixelExports
     /// <c>static native double[] intensityColocalize(Object[] planes, int[] shapeCzyx, double[] blobs, String options,
     /// ByteBuffer control)</c>: MagellanMapper's intensity method (<see cref="IntensityColocalizer"/>) on one hyperstack
     /// frame (planes z·C + c), options of <see cref="CommandSpecs.Intensity"/>; writes the flags CSV (as <c>coloc intensity</c>) when <c>output</c> is set.
-    /// Returns <see cref="IntensityTable.Flatten"/> plus one last value: bytes the JVM copied (0 = zero-copy).
+    /// Returns <see cref="IntensityTable.Flatten"/> (flags, thresholds, % positive per channel pair) plus one last value:
+    /// bytes the JVM copied (0 = zero-copy).
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = NativeAbi.Prefix + "intensityColocalize")]
     public static IntPtr IntensityColocalize(IntPtr env, IntPtr cls, IntPtr planes, IntPtr shapeCzyx, IntPtr blobs, IntPtr options, IntPtr control) =>
@@ -44,7 +45,7 @@ public static class PixelExports
                 copied = cursor.BytesCopied;
             } // the last critical section ends here, before any further JNI call
             if (o.Get(SharedParameters.OutFile) is { } output) Coloc.IO.Csv.IntensityCsv.WriteFlags(output, result);
-            var flat = IntensityTable.Flatten(result);
+            var flat = IntensityTable.FlattenWithShares(result, input);
             Array.Resize(ref flat, flat.Length + 1);
             flat[^1] = copied;
             ctl.Report(1);

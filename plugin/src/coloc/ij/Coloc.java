@@ -111,7 +111,7 @@ public final class Coloc {
             double[][] blobs = new double[1][];
             double[] r = IntensityRunner.run(imp, options, false, blobs);
             IntensityRunner.fill(r, blobs[0], imp.getNChannels());
-            return IntensityRunner.thresholds(r, blobs[0].length / 7, imp.getNChannels());
+            return IntensityRunner.text(r, blobs[0].length / 7, imp.getNChannels());
         } catch (RuntimeException e) {
             return error(e);
         } catch (LinkageError e) {
