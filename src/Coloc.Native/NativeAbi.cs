@@ -9,7 +9,9 @@ public static class NativeAbi
 {
     /// <summary>JNI ABI version 1 (the C ABI of <c>coloc_*</c> symbols has its own, <see cref="CAbi.CAbiVersion"/>): exports abiVersion, parameterSpec, readBlobs, matchBlobs, channelStatistics, intensityColocalize, selectMatches, detectBlobs.</summary>
     /// <remarks>ABI 2: matchBlobs fills <c>summaryOut[1]</c> with the parameter line when the array has two elements.</remarks>
-    public const int Version = 2;
+    /// <remarks>ABI 3: detectBlobs returns 8 doubles per blob, the 8th its quality (LoG response); the parameter spec has a 7th field, the dialog label;
+    /// intensityColocalize appends the % of each channel's blobs positive for each other channel.</remarks>
+    public const int Version = 3;
 
     /// <summary>The JNI symbol prefix of the Java class <c>coloc.ij.ColocNative</c>.</summary>
     public const string Prefix = "Java_coloc_ij_ColocNative_";

@@ -26,6 +26,21 @@ public static class DetectParameters
         DefaultText = "whole image unless a plane exceeds 1024×1024, then the profile's segment_size grid",
     };
 
+    /// <summary>Smallest spot diameter (Fiji): sets <c>min_sigma_factor</c> of every profile to d / (2√3) (a blob's radius is σ·√3).</summary>
+    public static ParameterSpec MinDiameter { get; } = new("min diameter", ParameterKind.Text,
+        "Smallest spot diameter to detect, in µm along x: sets the profiles' min_sigma_factor to d/(2·√3) (radius = σ·√3); empty = the profile's (default: 10.4 µm)")
+    { Key = "min_diameter", Unit = "µm", KeyLabel = "Min_diameter" };
+
+    /// <summary>Largest spot diameter (Fiji): sets <c>max_sigma_factor</c> of every profile to d / (2√3).</summary>
+    public static ParameterSpec MaxDiameter { get; } = new("max diameter", ParameterKind.Text,
+        "Largest spot diameter to detect, in µm along x: sets the profiles' max_sigma_factor to d/(2·√3); empty = the profile's (default: 17.3 µm)")
+    { Key = "max_diameter", Unit = "µm", KeyLabel = "Max_diameter" };
+
+    /// <summary>Detection threshold (Fiji): sets <c>detection_threshold</c> of every profile.</summary>
+    public static ParameterSpec Threshold { get; } = new("threshold", ParameterKind.Text,
+        "Smallest quality kept: the scale-normalised LoG response of a spot (pixels scaled to 0..1 as img_as_float; the Quality column); lower finds dimmer spots; empty = the profile's (default: 0.1)")
+    { Key = "threshold", KeyLabel = "Threshold (quality)" };
+
     /// <summary>Every parameter of the command, in the order of the help and the dialog.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } =
     [
@@ -36,6 +51,9 @@ public static class DetectParameters
         {
             Help = "Channels to detect, 0-based, e.g. 0,2", KeyHelp = "Channels to detect, 1-based (e.g. 1,2); empty = all",
         },
+        MinDiameter,
+        MaxDiameter,
+        Threshold,
         SharedParameters.Resolution,
         SharedParameters.OutFile with
         {
@@ -55,14 +73,31 @@ public static class DetectParameters
         ArgumentNullException.ThrowIfNull(values);
         var names = values.Texts(Profile) is { Count: > 0 } given ? given : [values.Get(Profile) ?? "default"];
         var settings = values.Texts(SharedParameters.ProfileSet);
+        double? dMin = Positive(values, MinDiameter), dMax = Positive(values, MaxDiameter), threshold = Positive(values, Threshold);
+        if (dMin is { } lo && dMax is { } hi && lo > hi)
+            throw new ParameterException(MinDiameter, $"{lo} µm is larger than the {{0}} ({hi} µm)", MaxDiameter);
+        double toSigma = 1 / (2 * Math.Sqrt(3));
         return new DetectionOptions
         {
-            Profiles = names.Select(n => ProfileParameters.Resolve(n, settings)).ToArray(),
+            Profiles = names.Select(n => ProfileParameters.Resolve(n, settings)).Select(p => p with
+            {
+                MinSigmaFactor = dMin * toSigma ?? p.MinSigmaFactor,
+                MaxSigmaFactor = dMax * toSigma ?? p.MaxSigmaFactor,
+                DetectionThreshold = threshold ?? p.DetectionThreshold,
+            }).ToArray(),
             Channels = values.Channels(SharedParameters.Channels),
             Threads = values.Integer(SharedParameters.Threads, defaultThreads),
             BlockShapeVoxels = values.PositiveShape(BlockSize),
             MagellanMapperPruneOrder = values.Choice(PruneOrder) == "magmap",
         };
+    }
+
+    private static double? Positive(IParameterValues values, ParameterSpec p)
+    {
+        if (values.Get(p) is not { } s) return null;
+        if (!double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v) || v <= 0)
+            throw new ParameterException(p, $"'{s.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)}' is not a number > 0");
+        return v;
     }
 
     /// <summary>Checks the channels against an image of <paramref name="channelCount"/> channels (<paramref name="channelBase"/> as the user counts).</summary>

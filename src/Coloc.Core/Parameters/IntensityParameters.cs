@@ -23,7 +23,7 @@ public static class IntensityParameters
     public static IReadOnlyList<ParameterSpec> All { get; } =
     [
         SharedParameters.Image with { Help = "Image: " + SharedParameters.ImageFormats + "; the blobs' coordinates are voxels relative to it" },
-        SharedParameters.Blobs with { KeyHelp = "Blob CSV in MagellanMapper's format (voxels relative to the image; channel 0-based)" },
+        SharedParameters.Blobs with { KeyHelp = "Blob CSV in MagellanMapper's format (voxels relative to the image; channel 0-based); empty = detect blobs on the image first (Detect Blobs, default profile)" },
         Threshold,
         SharedParameters.Channels with { Key = null, Help = "Channels that take part, 0-based, e.g. 0,2; other channels' blobs and columns are 0" },
         SharedParameters.OutFile with

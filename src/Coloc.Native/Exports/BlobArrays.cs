@@ -49,6 +49,21 @@ public static unsafe class BlobArrays
         throw new ArgumentException($"blobs: blob {i} channel is {b.Channel}, must be a whole number >= 0");
     }
 
+    /// <summary>Flattens blobs to 8 doubles each: the 7 canonical columns, then <paramref name="quality"/> of the same blob.</summary>
+    /// <exception cref="ArgumentException">The two lengths differ.</exception>
+    public static double[] FlattenScored(ReadOnlySpan<Blob> blobs, ReadOnlySpan<double> quality)
+    {
+        if (quality.Length != blobs.Length) throw new ArgumentException($"{quality.Length} qualities for {blobs.Length} blobs");
+        const int w = Blob.CanonicalColumnCount + 1;
+        var r = new double[blobs.Length * w];
+        for (int i = 0; i < blobs.Length; i++)
+        {
+            for (int k = 0; k < Blob.CanonicalColumnCount; k++) r[i * w + k] = blobs[i][k];
+            r[i * w + w - 1] = quality[i];
+        }
+        return r;
+    }
+
     /// <summary>Flattens blobs to 7 doubles each.</summary>
     public static double[] Flatten(ReadOnlySpan<Blob> blobs) =>
         System.Runtime.InteropServices.MemoryMarshal.Cast<Blob, double>(blobs).ToArray();

@@ -20,7 +20,8 @@ public static class PixelExports
     /// <c>static native double[] intensityColocalize(Object[] planes, int[] shapeCzyx, double[] blobs, String options,
     /// ByteBuffer control)</c>: MagellanMapper's intensity method (<see cref="IntensityColocalizer"/>) on one hyperstack
     /// frame (planes z·C + c), options of <see cref="CommandSpecs.Intensity"/>; writes the flags CSV (as <c>coloc intensity</c>) when <c>output</c> is set.
-    /// Returns <see cref="IntensityTable.Flatten"/> plus one last value: bytes the JVM copied (0 = zero-copy).
+    /// Returns <see cref="IntensityTable.Flatten"/> (flags, thresholds, % positive per channel pair) plus one last value:
+    /// bytes the JVM copied (0 = zero-copy).
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = NativeAbi.Prefix + "intensityColocalize")]
     public static IntPtr IntensityColocalize(IntPtr env, IntPtr cls, IntPtr planes, IntPtr shapeCzyx, IntPtr blobs, IntPtr options, IntPtr control) =>
@@ -44,7 +45,7 @@ public static class PixelExports
                 copied = cursor.BytesCopied;
             } // the last critical section ends here, before any further JNI call
             if (o.Get(SharedParameters.OutFile) is { } output) Coloc.IO.Csv.IntensityCsv.WriteFlags(output, result);
-            var flat = IntensityTable.Flatten(result);
+            var flat = IntensityTable.FlattenWithShares(result, input);
             Array.Resize(ref flat, flat.Length + 1);
             flat[^1] = copied;
             ctl.Report(1);
@@ -55,7 +56,8 @@ public static class PixelExports
     /// <c>static native double[] detectBlobs(Object[] planes, int[] shapeCzyx, double[] resolutionUm, String options,
     /// ByteBuffer control)</c>: Laplacian-of-Gaussian detection (<see cref="BlobDetector.Detect{T}"/>, as
     /// <c>coloc detect</c>) on one hyperstack frame with the options of <see cref="CommandSpecs.Detect"/>; writes the blob
-    /// CSV when <c>output</c> is set. Returns 7 doubles per blob (z,y,x,radius,confirmed,truth,channel; channel 0-based).
+    /// CSV when <c>output</c> is set. Returns 8 doubles per blob: z,y,x,radius,confirmed,truth,channel (0-based) and the
+    /// blob's quality (<see cref="ChannelDetection.BlobResponses"/>).
     /// </summary>
     [UnmanagedCallersOnly(EntryPoint = NativeAbi.Prefix + "detectBlobs")]
     public static IntPtr DetectBlobs(IntPtr env, IntPtr cls, IntPtr planes, IntPtr shapeCzyx, IntPtr resolutionUm, IntPtr options, IntPtr control) =>
@@ -70,21 +72,22 @@ public static class PixelExports
             var detect = DetectParameters.Options(o, Environment.ProcessorCount);
             DetectParameters.CheckChannels(detect, img.Channels, o.ChannelBase);
             var resolution = new Zyx(res[0], res[1], res[2]);
-            Blob[] blobs;
+            ChannelDetection[] found;
             using (var watch = ctl.Watch())
             using (var cursor = new PlaneCursor(e, planes, img, ctl, reportProgress: false))
             {
                 var progress = new ControlProgress(ctl);
-                blobs = img.Type switch
+                found = img.Type switch
                 {
-                    PixelType.UInt8 => BlobDetector.Detect(new MultiChannelVolume<byte>(Volumes<byte>(cursor), resolution), detect, progress, watch.Token),
-                    PixelType.UInt16 => BlobDetector.Detect(new MultiChannelVolume<ushort>(Volumes<ushort>(cursor), resolution), detect, progress, watch.Token),
-                    _ => BlobDetector.Detect(new MultiChannelVolume<float>(Volumes<float>(cursor), resolution), detect, progress, watch.Token),
+                    PixelType.UInt8 => BlobDetector.DetectChannels(new MultiChannelVolume<byte>(Volumes<byte>(cursor), resolution), detect, false, progress, watch.Token),
+                    PixelType.UInt16 => BlobDetector.DetectChannels(new MultiChannelVolume<ushort>(Volumes<ushort>(cursor), resolution), detect, false, progress, watch.Token),
+                    _ => BlobDetector.DetectChannels(new MultiChannelVolume<float>(Volumes<float>(cursor), resolution), detect, false, progress, watch.Token),
                 };
             } // the last critical section ends here, before any further JNI call
+            var blobs = found.SelectMany(d => d.Blobs).ToArray();
             if (o.Get(SharedParameters.OutFile) is { } output) BlobCsv.Write(output, blobs);
             ctl.Report(1);
-            return e.NewDoubleArray(BlobArrays.Flatten(blobs));
+            return e.NewDoubleArray(BlobArrays.FlattenScored(blobs, found.SelectMany(d => d.BlobResponses()).ToArray()));
         }, IntPtr.Zero);
 
     private static JavaPlaneVolume<T>[] Volumes<T>(PlaneCursor cursor) where T : unmanaged =>

@@ -23,4 +23,20 @@ public static class IntensityTable
         for (int k = 0; k < c; k++) v[(long)r.Count * w + k] = r.Thresholds[k] ?? double.NaN;
         return v;
     }
+
+    /// <summary>
+    /// <see cref="Flatten"/> (what the C ABI returns) followed by the summary of the JNI front
+    /// (<see cref="IntensityShares.Of"/>): per ordered pair of distinct channels (blob channel ascending, then other
+    /// channel) the blobs, the positive ones and their percentage (3·C·(C−1) doubles).
+    /// </summary>
+    public static double[] FlattenWithShares(IntensityColocResult r, ReadOnlySpan<Coloc.Core.Blobs.Blob> blobs)
+    {
+        var flat = Flatten(r);
+        var shares = IntensityShares.Of(r, blobs);
+        var v = new double[flat.Length + 3 * shares.Length];
+        flat.CopyTo(v, 0);
+        for (int i = 0; i < shares.Length; i++)
+            (v[flat.Length + 3 * i], v[flat.Length + 3 * i + 1], v[flat.Length + 3 * i + 2]) = (shares[i].Blobs, shares[i].Positive, shares[i].Percent);
+        return v;
+    }
 }

@@ -76,6 +76,6 @@ public sealed class HeadlessCallTests
         Assert.Contains("2: error: shape: expected z,y,x, got '60,1100'", r.Stdout);
         Assert.Contains("3: error: options: mode: 'fast' is not one of exact|magmap", r.Stdout);
         Assert.Contains("4: error: no image is open", r.Stdout);
-        Assert.Contains("5: coloc ABI 2", r.Stdout);
+        Assert.Contains("5: coloc ABI 3", r.Stdout);
     }
 }

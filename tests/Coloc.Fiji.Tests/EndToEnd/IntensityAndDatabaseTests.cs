@@ -13,18 +13,20 @@ public sealed class IntensityAndDatabaseTests
         using var ij = new ImageJHost();
         var c01 = RepoPaths.Case("C01_intensity_2ch");
         string min = Path.Combine(ij.Dir, "min.csv"), p5 = Path.Combine(ij.Dir, "p5.csv"), table = Path.Combine(ij.Dir, "t.csv");
+        string summary = Path.Combine(ij.Dir, "s.csv");
         var r = ij.RunMacro($$"""
             open("{{Path.Combine(c01, "roi.tif")}}");
             run("Intensity Colocalize", "blobs=[{{Path.Combine(c01, "blobs.csv")}}] threshold=min output=[{{min}}]");
-            saveAs("Results", "{{table}}");
+            {{FijiTables.Save("Coloc Intensity", table)}}
+            {{FijiTables.Save("Coloc Intensity Summary", summary)}}
             run("Intensity Colocalize", "blobs=[{{Path.Combine(c01, "blobs.csv")}}] threshold=5 output=[{{p5}}]");
             """);
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Equal(File.ReadAllBytes(Path.Combine(c01, "expected", "colocs_thresh-min.csv")), File.ReadAllBytes(min));
         Assert.Equal(File.ReadAllBytes(Path.Combine(c01, "expected", "colocs_thresh-5.csv")), File.ReadAllBytes(p5));
         // Thresholds as MagellanMapper's diagnostics give them (first row of each channel).
-        Assert.Contains("threshold C1: 636.5454545454545", r.Stdout);
-        Assert.Contains("threshold C1: 434.75", r.Stdout);
+        Assert.Contains("threshold C1: 636.5455", r.Stdout);
+        Assert.Contains("threshold C1: 434.7500", r.Stdout);
         // The Results table holds one row per blob with 1-based channel flag columns equal to the CSV's.
         var expected = OracleCsv.Read(Path.Combine(c01, "expected", "colocs_thresh-min.csv"));
         var shown = OracleCsv.Read(table);
@@ -34,6 +36,36 @@ public sealed class IntensityAndDatabaseTests
             Assert.Equal(expected.Num(i, "c0"), shown.Num(i, "C1"));
             Assert.Equal(expected.Num(i, "c1"), shown.Num(i, "C2"));
         }
+        // The summary: % of each channel's in-image blobs flagged in the other channel, from MagellanMapper's flags.
+        var channels = OracleCsv.Read(Path.Combine(c01, "blobs.csv"));
+        var s = FijiTables.Read(summary);
+        foreach (var (a, b) in new[] { (0, 1), (1, 0) })
+        {
+            var rows = Enumerable.Range(0, expected.Rows.Length).Where(i => channels.Num(i, "channel") == a && expected.Num(i, "in_roi") == 1).ToArray();
+            int positive = rows.Count(i => expected.Num(i, $"c{b}") == 1);
+            var row = s.Rows.Single(x => x[s.Column(h => h == "Blobs of")] == $"C{a + 1}");
+            Assert.Equal(rows.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), row[s.Column(h => h == "Blobs")]);
+            Assert.Equal(positive.ToString(System.Globalization.CultureInfo.InvariantCulture), row[s.Column(h => h == "Positive")]);
+            Assert.Contains($"Intensity Colocalize: C{a + 1} blobs positive for C{b + 1}: {(100.0 * positive / rows.Length).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} % ({positive} of {rows.Length})", r.Stdout);
+        }
+    }
+
+    [Fact]
+    public void IntensityColocalize_NoBlobFile_DetectsFirst_SummaryAndOverlay()
+    {
+        using var ij = new ImageJHost();
+        var r = ij.RunMacro($$"""
+            {{DetectionTests.SpotsMacro(Path.Combine(ij.Dir, "spots.tif"))}}
+            run("Intensity Colocalize", "threshold=min");
+            print("flags=" + Table.size("Coloc Intensity") + " pairs=" + Table.size("Coloc Intensity Summary"));
+            n = 0; for (i = 0; i < Overlay.size; i++) { Overlay.activateSelection(i); if (startsWith(Roi.getName, "Coloc C1 ")) n++; }
+            print("c1-rois=" + n);
+            """);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        // The synthetic balls are found in both channels (10 blobs), every pair of channels gets a row.
+        Assert.Contains("flags=10 pairs=2", r.Stdout);
+        Assert.Contains("Intensity Colocalize: C1 blobs positive for C2: ", r.Stdout);
+        Assert.DoesNotContain("c1-rois=0", r.Stdout);
     }
 
     [Fact]

@@ -59,6 +59,30 @@ public sealed class RecordedMacroTests
     }
 
     [Fact]
+    public void DetectBlobsDialog_PreviewThenOk_PreviewShowsSpotsOfTheSlice_RecordedMacroReplaysToIdenticalBlobTable()
+    {
+        using var ij = new ImageJHost();
+        string setup = Path.Combine(ij.Dir, "setup.ijm");
+        File.WriteAllText(setup, DetectionTests.SpotsMacro(Path.Combine(ij.Dir, "spots.tif")) + "\nsetBatchMode(\"exit and display\");\nStack.setPosition(1, 12, 1);\n");
+        string outDir = Path.Combine(ij.Dir, "driver");
+        Directory.CreateDirectory(outDir);
+        var r = JavaHarness.RunGui("coloc.fijitest.DialogDriver", ij.Dir, Path.Combine(ij.Dir, "home"), 400,
+            ["-Dcoloc.previewWait=6000"], outDir, setup, "Detect Blobs", "Coloc Blobs",
+            "min_diameter=6", "max_diameter=12", "threshold=0.02", "preview=true");
+        Assert.True(r.ExitCode == 0 && r.Stdout.Contains("driver=done", StringComparison.Ordinal), r.ToString());
+        // Slice 12 (1-based) crosses every ball of both channels (centres at z 9..14, radius 6).
+        int preview = int.Parse(r.Stdout.Split("preview=")[1].Split('\n')[0].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(preview >= 8, r.Stdout);
+        string recorded = File.ReadAllText(Path.Combine(outDir, "recorded.ijm"));
+        Assert.Contains("min_diameter=6 max_diameter=12 threshold=0.02", recorded);
+        Assert.Equal(File.ReadAllText(Path.Combine(outDir, "recorded-Coloc Blobs.csv")), File.ReadAllText(Path.Combine(outDir, "replayed-Coloc Blobs.csv")));
+        Assert.True(FijiTables.Read(Path.Combine(outDir, "recorded-Coloc Blobs.csv")).Rows.Length >= 8);
+        Directory.CreateDirectory(Screenshots);
+        File.Copy(Path.Combine(outDir, "dialog.png"), Path.Combine(Screenshots, "detect-blobs-dialog.png"), true);
+        File.Copy(Path.Combine(outDir, "preview.png"), Path.Combine(Screenshots, "detect-blobs-preview.png"), true);
+    }
+
+    [Fact]
     public void Menus_AboutAndAnalyzeColocalization_ListTheCommandsAndLogTheVersion()
     {
         using var ij = new ImageJHost();

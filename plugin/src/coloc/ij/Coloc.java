@@ -111,7 +111,7 @@ public final class Coloc {
             double[][] blobs = new double[1][];
             double[] r = IntensityRunner.run(imp, options, false, blobs);
             IntensityRunner.fill(r, blobs[0], imp.getNChannels());
-            return IntensityRunner.thresholds(r, blobs[0].length / 7, imp.getNChannels());
+            return IntensityRunner.text(r, blobs[0].length / 7, imp.getNChannels());
         } catch (RuntimeException e) {
             return error(e);
         } catch (LinkageError e) {
@@ -127,9 +127,10 @@ public final class Coloc {
      */
     public static String detectBlobs(String imagePath, String options) {
         try {
-            double[] blobs = DetectRunner.run(image(imagePath), options, false);
-            DetectRunner.fill(blobs);
-            return blobs.length / 7 + " blobs";
+            ImagePlus imp = image(imagePath);
+            double[] blobs = DetectRunner.run(imp, options, false);
+            DetectRunner.fill(blobs, imp.getCalibration());
+            return blobs.length / ColocNative.SCORED_BLOB_COLUMNS + " blobs";
         } catch (RuntimeException e) {
             return error(e);
         } catch (LinkageError e) {

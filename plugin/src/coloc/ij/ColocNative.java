@@ -9,7 +9,10 @@ import java.nio.ByteBuffer;
  */
 public final class ColocNative {
     /** The ABI this class was compiled against; must equal {@link #abiVersion()}. */
-    public static final int ABI = 2;
+    public static final int ABI = 3;
+
+    /** Values per blob returned by detectBlobs: the 7 canonical columns and the quality. */
+    public static final int SCORED_BLOB_COLUMNS = 8;
 
     /** Columns of a match table row (see matchBlobs). */
     public static final int MATCH_COLUMNS = 14;
@@ -36,7 +39,7 @@ public final class ColocNative {
 
     /**
      * @param command "match"
-     * @return one line per option: key TAB kind TAB default TAB unit TAB choices(|) TAB help
+     * @return one line per option: key TAB kind TAB default TAB unit TAB choices(|) TAB help TAB label
      */
     public static native String parameterSpec(String command);
 
@@ -96,9 +99,10 @@ public final class ColocNative {
      * @param planes C*Z pixel arrays, index z*C + c
      * @param shapeCzyx c, z, y, x
      * @param resolutionUm voxel size z,y,x in micrometres
-     * @param options profile, channels (1-based), output (blob CSV)
+     * @param options profile, channels (1-based), min_diameter, max_diameter (µm), threshold, output (blob CSV)
      * @param control null or {@link #newControl()}
-     * @return 7 doubles per blob (z,y,x,radius,confirmed,truth,channel; channel 0-based)
+     * @return {@link #SCORED_BLOB_COLUMNS} doubles per blob (z,y,x,radius,confirmed,truth,channel; channel 0-based;
+     *         then the quality: the scale-normalised LoG response at the blob's peak)
      */
     public static native double[] detectBlobs(Object[] planes, int[] shapeCzyx, double[] resolutionUm, String options,
             ByteBuffer control);

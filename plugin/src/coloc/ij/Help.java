@@ -22,7 +22,7 @@ final class Help {
         sb.append("<h3>Fields</h3><table border=1 cellpadding=2><tr><th>Field</th><th>Macro key</th><th>Default</th>"
                 + "<th>Meaning</th></tr>");
         for (Param p : params) {
-            sb.append("<tr><td>").append(escape(ParamDialog.label(p))).append("</td><td><tt>").append(escape(p.key))
+            sb.append("<tr><td>").append(escape(ParamDialog.label(p).replace('_', ' '))).append("</td><td><tt>").append(escape(p.key))
                     .append(p.kind.equals("channels") ? "</tt> (or <tt>c1 c2 ...</tt>)" : "</tt>").append("</td><td>")
                     .append(escape(p.defaultValue.length() == 0 ? "(empty)" : p.defaultValue)).append("</td><td>")
                     .append(escape(p.help)).append("</td></tr>");

@@ -4,13 +4,14 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.plugin.PlugIn;
-import java.awt.GraphicsEnvironment;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
  * Plugins › Coloc › Intensity Colocalize: MagellanMapper's intensity method on the current frame (is each blob's
- * radius-2 neighbourhood bright in each channel?), pixels read in place. Macro:
+ * radius-2 neighbourhood bright in each channel?), pixels read in place; without a blob file the blobs are detected
+ * first. Results: the "Coloc Intensity" flags table, the "Coloc Intensity Summary" table (% of each channel's blobs
+ * positive for each other channel), the same lines in the Log, and an overlay. Macro:
  * {@code run("Intensity Colocalize", "blobs=[path] threshold=min output=[file.csv]")}.
  */
 public class Intensity_Colocalize implements PlugIn {
@@ -27,11 +28,13 @@ public class Intensity_Colocalize implements PlugIn {
             }
             double[][] blobs = new double[1][];
             double[] r = IntensityRunner.run(imp, ParamDialog.options(values), true, blobs);
+            int n = blobs[0].length / 7;
             IntensityRunner.fill(r, blobs[0], imp.getNChannels());
-            if (!GraphicsEnvironment.isHeadless()) {
-                ij.measure.ResultsTable.getResultsTable().show("Results");
+            IntensityRunner.summary(r, n, imp.getNChannels());
+            MatchOverlay.applyIntensity(imp, blobs[0], r, imp.getNChannels());
+            for (String line : IntensityRunner.text(r, n, imp.getNChannels()).split("\n")) {
+                IJ.log("Intensity Colocalize: " + line);
             }
-            IJ.log(IntensityRunner.thresholds(r, blobs[0].length / 7, imp.getNChannels()).trim());
         } catch (CancellationException e) {
             IJ.showStatus("Coloc: cancelled");
             IJ.log("Intensity Colocalize: cancelled");

@@ -47,6 +47,37 @@ final class MatchOverlay {
         imp.setOverlay(ov);
     }
 
+    /** Name of the preview's circles (Detect Blobs with Preview ticked). */
+    static final String PREVIEW = PREFIX + "preview";
+
+    /**
+     * Shows scored blobs ({@link ColocNative#SCORED_BLOB_COLUMNS} each, z offset by {@code zOffset}) that reach the
+     * 0-based {@code slice} as circles in their channel colour, replacing the previous preview; null clears it.
+     */
+    static void preview(ImagePlus imp, double[] scored, int zOffset, int slice) {
+        Overlay ov = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
+        for (int i = ov.size() - 1; i >= 0; i--) {
+            if (PREVIEW.equals(ov.get(i).getName())) {
+                ov.remove(i);
+            }
+        }
+        int w = ColocNative.SCORED_BLOB_COLUMNS;
+        for (int i = 0; scored != null && i < scored.length / w; i++) {
+            int b = i * w;
+            double r = Math.max(scored[b + 3], 1);
+            double dz = slice - (scored[b] + zOffset);
+            if (Math.abs(dz) <= r) {
+                double rs = Math.max(0.5, Math.sqrt(r * r - dz * dz));
+                Roi roi = new OvalRoi(scored[b + 2] - rs + 0.5, scored[b + 1] - rs + 0.5, 2 * rs, 2 * rs);
+                roi.setStrokeColor(CHANNEL_COLORS[(int) scored[b + 6] % CHANNEL_COLORS.length]);
+                roi.setName(PREVIEW);
+                position(roi, imp, slice);
+                ov.add(roi);
+            }
+        }
+        imp.setOverlay(ov);
+    }
+
     /** Removes every element named "Coloc ...". */
     static void removeColoc(Overlay ov) {
         for (int i = ov.size() - 1; i >= 0; i--) {
@@ -105,22 +136,62 @@ final class MatchOverlay {
         if (ov.size() - start >= MAX_ROIS) {
             IJ.log("Coloc: overlay limited to " + MAX_ROIS + " ROIs");
         }
-        legend(ov, imp, pairs, pairCounts, unmatched, maxChannel);
-    }
-
-    /** The legend: one line per pair colour and per channel colour, on a translucent black box, on every slice. */
-    private static void legend(Overlay ov, ImagePlus imp, List<String> pairs, TreeMap<String, Integer> counts,
-            int[] unmatched, int maxChannel) {
         List<String> texts = new ArrayList<String>();
         List<Color> colors = new ArrayList<Color>();
         for (int i = 0; i < pairs.size(); i++) {
-            texts.add("\u2014 " + pairs.get(i) + ": " + counts.get(pairs.get(i)) + " matched pairs");
+            texts.add("\u2014 " + pairs.get(i) + ": " + pairCounts.get(pairs.get(i)) + " matched pairs");
             colors.add(PAIR_COLORS[i % PAIR_COLORS.length]);
         }
         for (int c = 0; c <= maxChannel; c++) {
             texts.add("\u25cb C" + (c + 1) + ": " + unmatched[c] + " unmatched");
             colors.add(CHANNEL_COLORS[c % CHANNEL_COLORS.length]);
         }
+        legend(ov, imp, texts, colors);
+    }
+
+    /**
+     * The overlay of Intensity Colocalize, merged like {@link #apply}: a blob positive for at least one other channel
+     * as a white circle ("Coloc C1 positive"), the others in their channel colour ("Coloc C1 negative"), and a legend.
+     *
+     * @param flags intensityColocalize's result (per blob: in_roi, then one flag per channel)
+     */
+    static void applyIntensity(ImagePlus imp, double[] blobs, double[] flags, int channels) {
+        Overlay ov = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
+        removeColoc(ov);
+        int n = blobs.length / 7;
+        int[] positive = new int[channels];
+        int[] negative = new int[channels];
+        for (int i = 0; i < n && ov.size() < MAX_ROIS; i++) {
+            int ch = (int) blobs[i * 7 + 6];
+            boolean pos = false;
+            for (int c = 0; c < channels; c++) {
+                pos |= c != ch && flags[i * (1 + channels) + 1 + c] > 0;
+            }
+            if (ch >= 0 && ch < channels) {
+                if (pos) {
+                    positive[ch]++;
+                } else {
+                    negative[ch]++;
+                }
+            }
+            circle(ov, imp, blobs[i * 7], blobs[i * 7 + 1], blobs[i * 7 + 2], blobs[i * 7 + 3],
+                    pos ? PAIR_COLORS[0] : CHANNEL_COLORS[ch % CHANNEL_COLORS.length],
+                    PREFIX + "C" + (ch + 1) + (pos ? " positive" : " negative"));
+        }
+        List<String> texts = new ArrayList<String>();
+        List<Color> colors = new ArrayList<Color>();
+        for (int c = 0; c < channels; c++) {
+            texts.add("\u25cb C" + (c + 1) + ": " + positive[c] + " positive for another channel");
+            colors.add(PAIR_COLORS[0]);
+            texts.add("\u25cb C" + (c + 1) + ": " + negative[c] + " negative");
+            colors.add(CHANNEL_COLORS[c % CHANNEL_COLORS.length]);
+        }
+        legend(ov, imp, texts, colors);
+        imp.setOverlay(ov);
+    }
+
+    /** The legend: one line per colour, on a translucent black box, on every slice. */
+    private static void legend(Overlay ov, ImagePlus imp, List<String> texts, List<Color> colors) {
         if (texts.isEmpty()) {
             return;
         }

@@ -26,6 +26,8 @@ final class MatchRunner {
         String summaryTsv;
         /** The parameter line (tolerance used in µm and voxels, profile, mode...), or "" when none. */
         String parameters = "";
+        /** The blobs with their quality when this run detected them ({@link ColocNative#SCORED_BLOB_COLUMNS} each), else null. */
+        double[] scoredBlobs;
         /** Voxel size z,y,x in µm the run used (for the µm distance column). */
         double[] resolutionUm = {1, 1, 1};
 
@@ -107,9 +109,11 @@ final class MatchRunner {
             if (interactive) {
                 IJ.showStatus("Coloc: detecting blobs (Esc cancels)");
             }
-            double[] blobs = DetectRunner.run(imp, detect, interactive);
-            return run(blobs, Calibrations.shapeZyx(imp), Calibrations.resolutionUm(imp.getCalibration()),
-                    withExperiment(imp, options), interactive);
+            double[] scored = DetectRunner.run(imp, detect, interactive);
+            Outcome o = run(DetectRunner.canonical(scored), Calibrations.shapeZyx(imp),
+                    Calibrations.resolutionUm(imp.getCalibration()), withExperiment(imp, options), interactive);
+            o.scoredBlobs = scored;
+            return o;
         }
         return run(Calibrations.shapeZyx(imp), Calibrations.resolutionUm(imp.getCalibration()), withExperiment(imp, options),
                 interactive);
@@ -192,6 +196,9 @@ final class MatchRunner {
         if (!GraphicsEnvironment.isHeadless()) {
             rt.show(MATCH_TABLE);
             st.show(SUMMARY_TABLE);
+            if (o.scoredBlobs != null) {
+                DetectRunner.fill(o.scoredBlobs, imp == null ? new Calibration() : imp.getCalibration());
+            }
         }
         if (imp != null) {
             MatchOverlay.apply(o, imp);

@@ -3,7 +3,9 @@ package coloc.ij;
 import ij.ImagePlus;
 import ij.Macro;
 import ij.Prefs;
+import ij.gui.DialogListener;
 import ij.gui.GenericDialog;
+import java.awt.AWTEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,6 +27,7 @@ final class ParamDialog {
     private final List<Param> params;
     private final int channels;
     private String warning;
+    private DetectPreview preview;
 
     /**
      * @param imp the image the command runs on: its channel count gives the channel checkboxes (null = a text
@@ -43,8 +46,14 @@ final class ParamDialog {
         return this;
     }
 
-    private String prefKey(Param p) {
-        return "coloc." + command + "." + p.key;
+    /** Adds a Preview checkbox: while it is ticked, every change of a field asks {@code p} for a preview. */
+    ParamDialog preview(DetectPreview p) {
+        this.preview = p;
+        return this;
+    }
+
+    private String prefKey(String key) {
+        return "coloc." + command + "." + key;
     }
 
     private boolean checkboxes(Param p) {
@@ -58,7 +67,7 @@ final class ParamDialog {
 
     /** Shows the dialog (or reads the macro options); returns key → value, or null when cancelled. */
     Map<String, String> show() {
-        String macroOptions = Macro.getOptions();
+        final String macroOptions = Macro.getOptions();
         boolean macro = macroOptions != null;
         Version.logOnce();
         GenericDialog gd = new GenericDialog(title);
@@ -66,7 +75,7 @@ final class ParamDialog {
             gd.addMessage("Warning: " + warning, null, java.awt.Color.red);
         }
         for (Param p : params) {
-            String def = macro ? p.defaultValue : Prefs.get(prefKey(p), p.defaultValue);
+            String def = macro ? p.defaultValue : Prefs.get(prefKey(p.key), p.defaultValue);
             String label = label(p);
             if (checkboxes(p)) {
                 addChannelBoxes(gd, def);
@@ -80,23 +89,60 @@ final class ParamDialog {
                 gd.addStringField(label, def, 20);
             }
         }
+        final Map<String, String> closing = new LinkedHashMap<String, String>();
+        if (preview != null) {
+            gd.addCheckbox("Preview (current slice)", false);
+            gd.addDialogListener(new DialogListener() {
+                public boolean dialogItemChanged(GenericDialog d, AWTEvent e) {
+                    if (e == null) {
+                        // ImageJ calls this once more when the dialog closes (OK or a macro), with the Recorder on:
+                        // the final read happens here, so that it is recorded.
+                        closing.putAll(read(d, macroOptions));
+                        return true;
+                    }
+                    try {
+                        Map<String, String> v = read(d, null);
+                        v.put("output", "");
+                        if (d.getNextBoolean()) {
+                            preview.request(options(v));
+                        } else {
+                            preview.clear();
+                        }
+                    } catch (RuntimeException ex) {
+                        ij.IJ.showStatus("Coloc preview: " + ex.getMessage());
+                    }
+                    return true;
+                }
+            });
+        }
         gd.addHelp(Help.page(command, title, params));
         gd.showDialog();
+        if (preview != null) {
+            preview.clear();
+        }
         if (gd.wasCanceled()) {
             return null;
         }
+        Map<String, String> values = closing.isEmpty() ? read(gd, macroOptions) : closing;
+        if (!macro) {
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                Prefs.set(prefKey(e.getKey()), e.getValue());
+            }
+        }
+        return values;
+    }
+
+    /** Reads the fields in order (macro options given: a macro's {@code channels=} key wins over the checkboxes). */
+    private Map<String, String> read(GenericDialog gd, String macroOptions) {
         Map<String, String> values = new LinkedHashMap<String, String>();
         for (Param p : params) {
             String v;
             if (checkboxes(p)) {
-                v = readChannelBoxes(gd, macro ? Macro.getValue(macroOptions, p.key, null) : null);
+                v = readChannelBoxes(gd, macroOptions != null ? Macro.getValue(macroOptions, p.key, null) : null);
             } else {
                 v = p.choices.length > 0 ? gd.getNextChoice().trim() : gd.getNextString().trim();
             }
             values.put(p.key, v);
-            if (!macro) {
-                Prefs.set(prefKey(p), v);
-            }
         }
         return values;
     }

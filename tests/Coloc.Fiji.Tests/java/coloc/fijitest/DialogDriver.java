@@ -57,6 +57,18 @@ public final class DialogDriver {
             set(gd, args[i].substring(0, eq), args[i].substring(eq + 1));
         }
         Thread.sleep(800);
+        long previewWait = Long.getLong("coloc.previewWait", 0);
+        if (previewWait > 0) {
+            Thread.sleep(previewWait);
+            ij.gui.Overlay ov = IJ.getImage().getOverlay();
+            int n = 0;
+            for (int i = 0; ov != null && i < ov.size(); i++) {
+                n += "Coloc preview".equals(ov.get(i).getName()) ? 1 : 0;
+            }
+            System.out.println("preview=" + n);
+            System.out.println("status: " + ImageJ.getStatusBarText());
+            ImageIO.write(new Robot().createScreenCapture(IJ.getImage().getWindow().getBounds()), "png", new File(out, "preview.png"));
+        }
         Rectangle r = gd.getBounds();
         ImageIO.write(new Robot().createScreenCapture(r), "png", new File(out, "dialog.png"));
         if (Boolean.getBoolean("coloc.help")) {
@@ -200,6 +212,12 @@ public final class DialogDriver {
         return (i < 0 ? k : k.substring(0, i)).toLowerCase();
     }
 
+    /** True when a label as shown names {@code key}: its first word, or its words joined by '_' (ImageJ shows "Min_diameter" as "Min diameter"). */
+    private static boolean names(String shown, String key) {
+        String joined = shown.trim().toLowerCase().replace(' ', '_');
+        return key(shown).equals(key) || joined.equals(key) || joined.startsWith(key + "_");
+    }
+
     /** Sets the field labelled by {@code key} (first word of its label) to {@code value}. */
     private static void set(final GenericDialog gd, final String key, final String value) throws Exception {
         final boolean[] done = new boolean[1];
@@ -208,10 +226,13 @@ public final class DialogDriver {
                 List<Component> all = flatten(gd, new ArrayList<Component>());
                 for (int i = 0; i < all.size() && !done[0]; i++) {
                     Component c = all.get(i);
-                    if (c instanceof Checkbox && key(((Checkbox) c).getLabel()).equals(key)) {
-                        ((Checkbox) c).setState(Boolean.parseBoolean(value));
+                    if (c instanceof Checkbox && names(((Checkbox) c).getLabel(), key)) {
+                        Checkbox box = (Checkbox) c;
+                        box.setState(Boolean.parseBoolean(value));
+                        gd.itemStateChanged(new java.awt.event.ItemEvent(box, java.awt.event.ItemEvent.ITEM_STATE_CHANGED, box,
+                                box.getState() ? java.awt.event.ItemEvent.SELECTED : java.awt.event.ItemEvent.DESELECTED));
                         done[0] = true;
-                    } else if (c instanceof Label && key(((Label) c).getText()).equals(key)) {
+                    } else if (c instanceof Label && names(((Label) c).getText(), key)) {
                         for (int j = i + 1; j < all.size() && !done[0]; j++) {
                             Component f = all.get(j);
                             if (f instanceof TextField) {
