@@ -45,7 +45,7 @@ internal static class FuzzSeeds
     public static IReadOnlyList<byte[]> RoiSet(string dir)
     {
         string zip = Path.Combine(dir, "seed.zip");
-        ImageJRoiBlobs.WriteRoiSet(zip, Some);
+        ImageJRoiBlobs.WriteRoiSet(zip, Some, stackChannels: 3);
         return [File.ReadAllBytes(zip)];
     }
 
