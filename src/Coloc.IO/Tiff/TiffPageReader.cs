@@ -79,7 +79,14 @@ internal sealed class TiffPageReader : IDisposable
             Close(tif, fs);
             throw;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (OutOfMemoryException e)
+        {
+            // LibTiff.NET materializes a tag's whole value while reading a page header: a damaged count (a string
+            // "of" 2³¹ characters in a 3 KB file, found by fuzzing) fails that one allocation, nothing large stays.
+            Close(tif, fs);
+            throw new ColocFormatException($"{path}: damaged TIFF header: a tag claims more data than the file holds ({e.Message})", e);
+        }
+        catch (Exception e)
         {
             Close(tif, fs);
             throw new ColocFormatException($"{path}: damaged TIFF file: {e.Message}", e);
@@ -133,6 +140,10 @@ internal sealed class TiffPageReader : IDisposable
         {
             int tw = Int(TiffTag.TILEWIDTH, 0), tl = Int(TiffTag.TILELENGTH, 0);
             if (tw <= 0 || tl <= 0) throw Fail($"page {index} is tiled with tile size {tw}×{tl}");
+            // A tile is decoded whole: one far larger than the page (a damaged or hostile header) is refused before
+            // its buffer is allocated.
+            if ((long)tw * tl * type.BytesPerSample() > 4L * width * height * type.BytesPerSample() + (1 << 20))
+                throw Fail($"page {index} ({width}×{height}) has tiles of {tw}×{tl}, far larger than the page");
             return new TiffPage(offset, true, tw, tl, null, checkDeflate);
         }
         int rps = Int(TiffTag.ROWSPERSTRIP, height);
@@ -228,7 +239,8 @@ internal sealed class TiffPageReader : IDisposable
         if (p.CheckDeflate)
         {
             long size = p.Tiled ? _tif.RawTileSize(index) : _tif.RawStripSize(index);
-            if (size <= 0 || size > int.MaxValue) throw Fail($"page {page} {what}: compressed size {size} is not valid");
+            if (size <= 0 || size > int.MaxValue || size > RandomAccess.GetLength(_raw))
+                throw Fail($"page {page} {what}: compressed size {size} is not valid (the file has {RandomAccess.GetLength(_raw)} bytes)");
             var raw = new byte[size];
             int got = p.Tiled ? _tif.ReadRawTile(index, raw, 0, raw.Length) : _tif.ReadRawStrip(index, raw, 0, raw.Length);
             if (_messages.TakeError() is { } rawErr) throw Fail($"page {page} {what}: {rawErr}");

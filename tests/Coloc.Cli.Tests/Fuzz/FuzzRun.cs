@@ -51,7 +51,8 @@ internal static class FuzzRun
             string dir = Environment.GetEnvironmentVariable("COLOC_FUZZ_CRASHERS") is { Length: > 0 } keep ? Path.Combine(keep, harness.Name) : Path.Combine(root, "crashers");
             Directory.CreateDirectory(dir);
             File.WriteAllBytes(Path.Combine(dir, hash), input);
-            string what = e is FuzzFinding ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            string at = string.Join(" < ", (e.StackTrace ?? "").Split('\n').Take(3).Select(l => l.Trim()));
+            string what = e is FuzzFinding ? e.Message : $"{e.GetType().Name}: {e.Message} {at}";
             if (findings.Count < 20) findings.Add($"{harness.Name} {hash}: {what.ReplaceLineEndings(" ")}  [{Path.Combine(dir, hash)}]");
         }
     }
