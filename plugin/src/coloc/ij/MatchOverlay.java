@@ -197,22 +197,32 @@ final class MatchOverlay {
         }
         int size = Math.max(9, Math.min(18, Math.min(imp.getWidth(), imp.getHeight()) / 60));
         Font font = new Font("SansSerif", Font.PLAIN, size);
-        java.awt.FontMetrics fm = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
-                .getGraphics().getFontMetrics(font);
-        double lineHeight = fm.getHeight();
-        double width = 0;
-        for (String t : texts) {
-            width = Math.max(width, fm.stringWidth(t));
+        List<Roi> elements = new ArrayList<Roi>();
+        try {
+            java.awt.FontMetrics fm = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB)
+                    .getGraphics().getFontMetrics(font);
+            double lineHeight = fm.getHeight();
+            double width = 0;
+            for (String t : texts) {
+                width = Math.max(width, fm.stringWidth(t));
+            }
+            Roi box = new Roi(2, 2, width + size, lineHeight * texts.size() + size * 0.5);
+            box.setFillColor(new Color(0, 0, 0, 160));
+            box.setName(PREFIX + "legend");
+            elements.add(box);
+            for (int i = 0; i < texts.size(); i++) {
+                TextRoi t = new TextRoi(2 + size * 0.5, 2 + size * 0.25 + i * lineHeight, texts.get(i), font);
+                t.setStrokeColor(colors.get(i));
+                t.setName(PREFIX + "legend");
+                elements.add(t);
+            }
+        } catch (RuntimeException | InternalError | LinkageError e) {
+            // A JVM without usable fonts (a server without fontconfig or its font libraries) cannot measure text: the
+            // overlay goes without its legend rather than failing the command (the counts are in the tables and Log).
+            return;
         }
-        Roi box = new Roi(2, 2, width + size, lineHeight * texts.size() + size * 0.5);
-        box.setFillColor(new Color(0, 0, 0, 160));
-        box.setName(PREFIX + "legend");
-        ov.add(box);
-        for (int i = 0; i < texts.size(); i++) {
-            TextRoi t = new TextRoi(2 + size * 0.5, 2 + size * 0.25 + i * lineHeight, texts.get(i), font);
-            t.setStrokeColor(colors.get(i));
-            t.setName(PREFIX + "legend");
-            ov.add(t);
+        for (Roi r : elements) {
+            ov.add(r);
         }
     }
 
