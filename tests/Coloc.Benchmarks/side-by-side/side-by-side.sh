@@ -4,15 +4,15 @@
 # detection on the 64x512x512 timing volume. Ratio = MagellanMapper's time inside its call / coloc's whole-process
 # wall time (start-up, reading, writing included), as the README's performance table reports them.
 #
-# Needs: MAGMAP_SRC = a MagellanMapper 1.7 source tree (imported at run time by scripts/magmap_timing.py, nothing is
+# Needs: MAGMAP_SRC = a MagellanMapper 1.7 source tree (imported at run time by tests/Coloc.Benchmarks/side-by-side/magmap_timing.py, nothing is
 # copied); Debian's python3 with python3-numpy python3-scipy python3-pandas python3-skimage python3-tifffile
 # python3-typing-extensions; GNU time (/usr/bin/time).
 # Optional: COLOC = the coloc command (default: the NativeAOT binary in $WORK/aot when present, else the Release build
 # run by dotnet); WORK = scratch folder (default /tmp/coloc-side-by-side, inputs are left there for reruns); JOBS =
 # which rows (default "stack1m stack100k detect").
-# Usage: MAGMAP_SRC=/path/to/magellanmapper scripts/side-by-side.sh
+# Usage: MAGMAP_SRC=/path/to/magellanmapper tests/Coloc.Benchmarks/side-by-side/side-by-side.sh
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$(dirname "$0")/../../.." && pwd)
 work=${WORK:-/tmp/coloc-side-by-side}
 jobs=${JOBS:-stack1m stack100k detect}
 : "${MAGMAP_SRC:?set MAGMAP_SRC to a MagellanMapper source tree}"
@@ -40,7 +40,7 @@ timed() {
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$name.time")
   peak=$(awk -F': ' '/Maximum resident set size/ {printf "%d", $2/1024}' "$name.time")
 }
-magmap() { timed "$1" /usr/bin/python3 "$root/scripts/magmap_timing.py" "${@:2}"; mcall=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).read().splitlines()[-1])["call_s"])' "$1.out"); mcount=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).read().splitlines()[-1])["count"])' "$1.out"); mwall=$wall; mpeak=$peak; }
+magmap() { timed "$1" /usr/bin/python3 "$root/tests/Coloc.Benchmarks/side-by-side/magmap_timing.py" "${@:2}"; mcall=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).read().splitlines()[-1])["call_s"])' "$1.out"); mcount=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).read().splitlines()[-1])["count"])' "$1.out"); mwall=$wall; mpeak=$peak; }
 pairs() { tail -n +2 "$1/matches_c0_c1.csv" | wc -l; }
 row() { printf '| %s | %s s call (%s s wall, %s MiB), %s | %s s, %s MiB, %s | %.1fx | %s |\n' "$1" "$mcall" "$mwall" "$mpeak" "$mcount" "$wall" "$peak" "$2" "$(awk -v a="$mcall" -v b="$wall" 'BEGIN {print a / b}')" "$(cut -d' ' -f1 /proc/loadavg)"; }
 

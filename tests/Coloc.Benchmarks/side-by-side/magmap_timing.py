@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Times MagellanMapper's own entry points on the inputs `coloc` gets (scripts/side-by-side.sh).
+"""Times MagellanMapper's own entry points on the inputs `coloc` gets (tests/Coloc.Benchmarks/side-by-side/side-by-side.sh).
 
 MagellanMapper is imported at run time from the source tree named by MAGMAP_SRC (nothing of it is copied here); run
 with Debian's python3 and its numpy, scipy, pandas, scikit-image and tifffile packages. Set up as
