@@ -16,18 +16,11 @@ namespace Coloc.IO.Hdf5;
 /// stored as int16 and read as uint16 (as BigDataViewer does). Given the <c>.h5</c>, the <c>.xml</c> of the same name
 /// beside it is used if present; without one the setups are the <c>sSS</c> groups and the voxel size is 1 µm.
 /// </summary>
-public sealed class BdvStack : ImageStack
+public sealed class BdvStack : Hdf5Stack
 {
-    private readonly NativeFile _file;
-    private readonly IH5Dataset[,] _data;
-    private readonly string _path, _h5;
-
     private BdvStack(string path, string h5, NativeFile file, IH5Dataset[,] data, ZyxInt shape, TiffPixelType type, Zyx resolutionUm)
+        : base(path, h5, file, data, shape, type, resolutionUm, "setup")
     {
-        (_path, _h5, _file, _data) = (path, h5, file, data);
-        Shape = shape;
-        PixelType = type;
-        ResolutionUm = resolutionUm;
     }
 
     /// <summary>Opens a BigDataViewer <c>.xml</c> or <c>.h5</c>.</summary>
@@ -137,51 +130,5 @@ public sealed class BdvStack : ImageStack
         if (v.Length != 3 || v.Any(double.IsNaN))
             throw new ColocFormatException($"{xml}: ViewSetup {id} voxelSize size '{voxel.Element("size")?.Value}' is not three positive numbers x y z");
         return new Zyx(v[2] * perUnit, v[1] * perUnit, v[0] * perUnit);
-    }
-
-    /// <inheritdoc/>
-    public override string Path => _path;
-
-    /// <inheritdoc/>
-    public override ZyxInt Shape { get; }
-
-    /// <inheritdoc/>
-    public override int Channels => _data.GetLength(1);
-
-    /// <inheritdoc/>
-    public override int Frames => _data.GetLength(0);
-
-    /// <inheritdoc/>
-    public override Zyx ResolutionUm { get; }
-
-    /// <inheritdoc/>
-    public override TiffPixelType PixelType { get; }
-
-    /// <inheritdoc/>
-    public override long Bytes => new FileInfo(_h5).Length;
-
-    /// <inheritdoc/>
-    public override DateTime ModifiedUtc => File.GetLastWriteTimeUtc(_h5);
-
-    /// <inheritdoc/>
-    protected override void ReadRaw(int channel, int frame, ZyxInt offset, ZyxInt size, Span<byte> destination)
-    {
-        lock (_file)
-        {
-            try
-            {
-                Hdf5Datasets.ReadBox(_data[frame, channel], PixelType, offset, size, destination);
-            }
-            catch (Exception e) when (Hdf5Datasets.IsLibraryFailure(e))
-            {
-                throw Hdf5Datasets.Failure(_h5, $"reading setup {channel}, time point {frame}", e);
-            }
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) _file.Dispose();
     }
 }

@@ -14,20 +14,11 @@ namespace Coloc.IO.Hdf5;
 /// (ExtMax − ExtMin) / size per axis in its <c>Unit</c> (µm if absent). Resolution level 0 (full resolution) unless
 /// another is asked for.
 /// </summary>
-public sealed class ImarisStack : ImageStack
+public sealed class ImarisStack : Hdf5Stack
 {
-    private readonly NativeFile _file;
-    private readonly IH5Dataset[,] _data;
-    private readonly string _path;
-
     private ImarisStack(string path, NativeFile file, IH5Dataset[,] data, ZyxInt shape, TiffPixelType type, Zyx resolutionUm)
+        : base(path, path, file, data, shape, type, resolutionUm, "channel")
     {
-        _path = path;
-        _file = file;
-        _data = data;
-        Shape = shape;
-        PixelType = type;
-        ResolutionUm = resolutionUm;
     }
 
     /// <summary>Opens <paramref name="path"/> and checks its layout, sizes and pixel types.</summary>
@@ -118,51 +109,5 @@ public sealed class ImarisStack : ImageStack
         int n = 0;
         while (g.LinkExists(prefix + n)) n++;
         return n;
-    }
-
-    /// <inheritdoc/>
-    public override string Path => _path;
-
-    /// <inheritdoc/>
-    public override ZyxInt Shape { get; }
-
-    /// <inheritdoc/>
-    public override int Channels => _data.GetLength(1);
-
-    /// <inheritdoc/>
-    public override int Frames => _data.GetLength(0);
-
-    /// <inheritdoc/>
-    public override Zyx ResolutionUm { get; }
-
-    /// <inheritdoc/>
-    public override TiffPixelType PixelType { get; }
-
-    /// <inheritdoc/>
-    public override long Bytes => new FileInfo(_path).Length;
-
-    /// <inheritdoc/>
-    public override DateTime ModifiedUtc => File.GetLastWriteTimeUtc(_path);
-
-    /// <inheritdoc/>
-    protected override void ReadRaw(int channel, int frame, ZyxInt offset, ZyxInt size, Span<byte> destination)
-    {
-        lock (_file)
-        {
-            try
-            {
-                Hdf5Datasets.ReadBox(_data[frame, channel], PixelType, offset, size, destination);
-            }
-            catch (Exception e) when (Hdf5Datasets.IsLibraryFailure(e))
-            {
-                throw Hdf5Datasets.Failure(_path, $"reading channel {channel}, frame {frame}", e);
-            }
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) _file.Dispose();
     }
 }
