@@ -22,8 +22,7 @@ internal sealed class CapacitatedAssignment<T> where T : struct, IBinaryInteger<
     private T[] _pot = [], _dist = [];
     private int[] _pred = [], _seen = [], _done = [], _colStart = [], _colEdge = [], _rowOf = [], _edgeCol = [], _fill = [];
     private long[] _sent = [], _recv = [];
-    private T[] _heapKey = [];
-    private int[] _heapNode = [];
+    private readonly NodeHeap<T> _heap = new();
     private int _epoch;
 
     /// <summary>
@@ -54,16 +53,16 @@ internal sealed class CapacitatedAssignment<T> where T : struct, IBinaryInteger<
         while (true)
         {
             NextEpoch(nodes);
-            int heap = 0;
+            _heap.Clear();
             // Source arcs: rows with supply left, reduced cost π(source) − π(row) (the source is never reached again,
             // so π(source) stays 0).
             for (int r = 0; r < nRows; r++)
-                if (_sent[r] < supply[r]) Offer(r, checked(-_pot[r]), -1, ref heap);
+                if (_sent[r] < supply[r]) Offer(r, checked(-_pot[r]), -1);
             T dSink = T.Zero;
             bool reached = false;
-            while (heap > 0)
+            while (_heap.Count > 0)
             {
-                var (d, v) = Pop(ref heap);
+                var (d, v) = _heap.Pop();
                 if (_done[v] == _epoch || d != _dist[v]) continue;
                 _done[v] = _epoch;
                 if (v == sink) { dSink = d; reached = true; break; }
@@ -73,7 +72,7 @@ internal sealed class CapacitatedAssignment<T> where T : struct, IBinaryInteger<
                     for (int k = rowStart[v]; k < rowStart[v + 1]; k++)
                     {
                         int c = nRows + adjCol[k];
-                        if (_done[c] != _epoch) Offer(c, checked(baseR + T.CreateTruncating(adjCost[k]) - _pot[c]), k, ref heap);
+                        if (_done[c] != _epoch) Offer(c, checked(baseR + T.CreateTruncating(adjCost[k]) - _pot[c]), k);
                     }
                 }
                 else
@@ -84,9 +83,9 @@ internal sealed class CapacitatedAssignment<T> where T : struct, IBinaryInteger<
                     {
                         int k = _colEdge[t], r = _rowOf[k];
                         if (flow[k] > 0 && _done[r] != _epoch)
-                            Offer(r, checked(baseC - T.CreateTruncating(adjCost[k]) - _pot[r]), k, ref heap);
+                            Offer(r, checked(baseC - T.CreateTruncating(adjCost[k]) - _pot[r]), k);
                     }
-                    if (_recv[c] < capacity[c] && _done[sink] != _epoch) Offer(sink, checked(baseC - _pot[sink]), c, ref heap);
+                    if (_recv[c] < capacity[c] && _done[sink] != _epoch) Offer(sink, checked(baseC - _pot[sink]), c);
                 }
             }
             if (!reached) return;
@@ -123,59 +122,14 @@ internal sealed class CapacitatedAssignment<T> where T : struct, IBinaryInteger<
         }
     }
 
-    private void Offer(int v, T d, int pred, ref int heap)
+    private void Offer(int v, T d, int pred)
     {
         if (_seen[v] == _epoch && d >= _dist[v]) return;
         _seen[v] = _epoch;
         _dist[v] = d;
         _pred[v] = pred;
-        Push(d, v, ref heap);
+        _heap.Push(d, v);
     }
-
-    private void Push(T key, int node, ref int n)
-    {
-        if (n == _heapKey.Length)
-        {
-            Array.Resize(ref _heapKey, n * 2 + 16);
-            Array.Resize(ref _heapNode, n * 2 + 16);
-        }
-        int i = n++;
-        while (i > 0)
-        {
-            int p = (i - 1) >> 1;
-            if (!Less(key, node, _heapKey[p], _heapNode[p])) break;
-            _heapKey[i] = _heapKey[p];
-            _heapNode[i] = _heapNode[p];
-            i = p;
-        }
-        _heapKey[i] = key;
-        _heapNode[i] = node;
-    }
-
-    private (T Key, int Node) Pop(ref int n)
-    {
-        var top = (_heapKey[0], _heapNode[0]);
-        n--;
-        if (n == 0) return top;
-        T key = _heapKey[n];
-        int node = _heapNode[n];
-        int i = 0;
-        while (true)
-        {
-            int l = 2 * i + 1;
-            if (l >= n) break;
-            int m = l + 1 < n && Less(_heapKey[l + 1], _heapNode[l + 1], _heapKey[l], _heapNode[l]) ? l + 1 : l;
-            if (!Less(_heapKey[m], _heapNode[m], key, node)) break;
-            _heapKey[i] = _heapKey[m];
-            _heapNode[i] = _heapNode[m];
-            i = m;
-        }
-        _heapKey[i] = key;
-        _heapNode[i] = node;
-        return top;
-    }
-
-    private static bool Less(T k1, int n1, T k2, int n2) => k1 < k2 || (k1 == k2 && n1 < n2);
 
     private void NextEpoch(int nodes)
     {
@@ -204,6 +158,6 @@ internal sealed class CapacitatedAssignment<T> where T : struct, IBinaryInteger<
             int n = Math.Max(edges, _colEdge.Length * 2);
             _colEdge = new int[n]; _rowOf = new int[n]; _edgeCol = new int[n];
         }
-        if (_heapKey.Length < 16) { _heapKey = new T[Math.Max(16, edges)]; _heapNode = new int[_heapKey.Length]; }
+        _heap.Reserve(edges);
     }
 }

@@ -37,8 +37,8 @@ internal sealed class ComponentSolver(Blob[] blobs, int[] globalA, int[] globalB
             outB[0] = components.Nodes[split] - nA;
             return 1;
         }
-        Grow(ref _a, ca);
-        Grow(ref _b, cb);
+        RowAdjacency.Grow(ref _a, ca);
+        RowAdjacency.Grow(ref _b, cb);
         for (int k = 0; k < ca; k++) _a[k] = components.Nodes[s + k];
         for (int k = 0; k < cb; k++) _b[k] = components.Nodes[split + k] - nA;
         SortCanonical(_a.AsSpan(0, ca), globalA);
@@ -48,12 +48,12 @@ internal sealed class ComponentSolver(Blob[] blobs, int[] globalA, int[] globalB
 
         bool rowsAreA = ca <= cb;
         int nRows = rowsAreA ? ca : cb, nCols = rowsAreA ? cb : ca, m = ee - es;
-        Grow(ref _rowStart, nRows + 1);
-        Grow(ref _fill, nRows + 1);
-        Grow(ref _adjCol, m);
-        Grow(ref _adjCost, m);
-        Grow(ref _tmp, m);
-        Grow(ref _match, nRows);
+        RowAdjacency.Grow(ref _rowStart, nRows + 1);
+        RowAdjacency.Grow(ref _fill, nRows + 1);
+        RowAdjacency.Grow(ref _adjCol, m);
+        RowAdjacency.Grow(ref _adjCost, m);
+        RowAdjacency.Grow(ref _tmp, m);
+        RowAdjacency.Grow(ref _match, nRows);
         _rowStart.AsSpan(0, nRows + 1).Clear();
         for (int k = es; k < ee; k++)
         {
@@ -70,16 +70,7 @@ internal sealed class ComponentSolver(Blob[] blobs, int[] globalA, int[] globalB
             int row = rowsAreA ? pa : pb;
             _tmp[_fill[row]++] = (rowsAreA ? pb : pa, edges.Cost[edge]);
         }
-        for (int r = 0; r < nRows; r++)
-        {
-            var span = _tmp.AsSpan(_rowStart[r], _rowStart[r + 1] - _rowStart[r]);
-            span.Sort(static (x, y) => x.Col.CompareTo(y.Col));
-            for (int k = 0; k < span.Length; k++)
-            {
-                _adjCol[_rowStart[r] + k] = span[k].Col;
-                _adjCost[_rowStart[r] + k] = span[k].Cost;
-            }
-        }
+        RowAdjacency.SortRows(nRows, _rowStart, _tmp, _adjCol, _adjCost);
         var rs = _rowStart.AsSpan(0, nRows + 1);
         var ac = _adjCol.AsSpan(0, m);
         var aw = _adjCost.AsSpan(0, m);
@@ -108,10 +99,5 @@ internal sealed class ComponentSolver(Blob[] blobs, int[] globalA, int[] globalB
         if (points.Length < 2) return;
         var b = blobs;
         points.Sort((i, j) => BlobOrder.ComparePositionFirstIndexed(b, global[i], global[j]));
-    }
-
-    private static void Grow<TItem>(ref TItem[] a, int n)
-    {
-        if (a.Length < n) a = new TItem[Math.Max(n, a.Length * 2)];
     }
 }

@@ -48,15 +48,15 @@ internal sealed class GroupedComponentSolver(
         while (split < e && components.Nodes[split] < nA) split++;
         int nRows = split - s, nCols = e - split;
         int es = components.EdgeStart[c], m = components.EdgeStart[c + 1] - es;
-        Grow(ref _rowStart, nRows + 1);
-        Grow(ref _fill, nRows + 1);
-        Grow(ref _supply, nRows);
-        Grow(ref _capacity, nCols);
-        Grow(ref _cursor, nRows + nCols);
-        Grow(ref _adjCol, m);
-        Grow(ref _adjCost, m);
-        Grow(ref _flow, m);
-        Grow(ref _tmp, m);
+        RowAdjacency.Grow(ref _rowStart, nRows + 1);
+        RowAdjacency.Grow(ref _fill, nRows + 1);
+        RowAdjacency.Grow(ref _supply, nRows);
+        RowAdjacency.Grow(ref _capacity, nCols);
+        RowAdjacency.Grow(ref _cursor, nRows + nCols);
+        RowAdjacency.Grow(ref _adjCol, m);
+        RowAdjacency.Grow(ref _adjCost, m);
+        RowAdjacency.Grow(ref _flow, m);
+        RowAdjacency.Grow(ref _tmp, m);
         // Group ids ascend with (z, y, x), so rows and columns are in canonical order already.
         for (int k = 0; k < nRows; k++)
         {
@@ -81,16 +81,7 @@ internal sealed class GroupedComponentSolver(
             int edge = components.Edges[es + k];
             _tmp[_fill[Position[edges.A[edge]]]++] = (Position[nA + edges.B[edge]], edges.Cost[edge]);
         }
-        for (int r = 0; r < nRows; r++)
-        {
-            var span = _tmp.AsSpan(_rowStart[r], _rowStart[r + 1] - _rowStart[r]);
-            span.Sort(static (x, y) => x.Col.CompareTo(y.Col));
-            for (int k = 0; k < span.Length; k++)
-            {
-                _adjCol[_rowStart[r] + k] = span[k].Col;
-                _adjCost[_rowStart[r] + k] = span[k].Cost;
-            }
-        }
+        RowAdjacency.SortRows(nRows, _rowStart, _tmp, _adjCol, _adjCost);
         var rs = _rowStart.AsSpan(0, nRows + 1);
         var flow = _flow.AsSpan(0, m);
         try
@@ -131,10 +122,5 @@ internal sealed class GroupedComponentSolver(
         for (int k = 1; k < span.Length && allEqual; k++) allEqual = b[global[span[k]]] == b[global[span[0]]];
         if (allEqual) return;
         span.Sort((i, j) => BlobOrder.ComparePositionFirstIndexed(b, global[i], global[j]));
-    }
-
-    private static void Grow<TItem>(ref TItem[] a, int n)
-    {
-        if (a.Length < n) a = new TItem[Math.Max(n, a.Length * 2)];
     }
 }

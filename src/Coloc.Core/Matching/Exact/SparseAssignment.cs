@@ -22,8 +22,7 @@ internal sealed class SparseAssignment<T> where T : struct, IBinaryInteger<T>
     private T[] _potR = [], _potC = [], _distR = [], _distC = [];
     private int[] _predC = [], _matchRow = [], _seenC = [], _doneC = [], _doneR = [];
     private int[] _settledR = [], _settledC = [];
-    private T[] _heapKey = [];
-    private int[] _heapNode = [];
+    private readonly NodeHeap<T> _heap = new();
     private int _epoch;
 
     /// <summary>
@@ -44,14 +43,15 @@ internal sealed class SparseAssignment<T> where T : struct, IBinaryInteger<T>
             T p0 = T.CreateTruncating(long.MinValue);
             for (int k = s0; k < e0; k++) p0 = T.Max(p0, checked(_potC[adjCol[k]] - T.CreateTruncating(adjCost[k])));
             _potR[r0] = p0;
-            int nR = 0, nC = 0, heap = 0, found = -1;
+            int nR = 0, nC = 0, found = -1;
+            _heap.Clear();
             _distR[r0] = T.Zero;
             _doneR[r0] = _epoch;
             _settledR[nR++] = r0;
-            Relax(r0, rowStart, adjCol, adjCost, ref heap);
-            while (heap > 0)
+            Relax(r0, rowStart, adjCol, adjCost);
+            while (_heap.Count > 0)
             {
-                var (d, c) = Pop(ref heap);
+                var (d, c) = _heap.Pop();
                 if (_doneC[c] == _epoch || d != _distC[c]) continue;
                 _doneC[c] = _epoch;
                 _settledC[nC++] = c;
@@ -60,7 +60,7 @@ internal sealed class SparseAssignment<T> where T : struct, IBinaryInteger<T>
                 _distR[r] = d;
                 _doneR[r] = _epoch;
                 _settledR[nR++] = r;
-                Relax(r, rowStart, adjCol, adjCost, ref heap);
+                Relax(r, rowStart, adjCol, adjCost);
             }
             if (found >= 0)
             {
@@ -84,7 +84,7 @@ internal sealed class SparseAssignment<T> where T : struct, IBinaryInteger<T>
         }
     }
 
-    private void Relax(int r, ReadOnlySpan<int> rowStart, ReadOnlySpan<int> adjCol, ReadOnlySpan<long> adjCost, ref int heap)
+    private void Relax(int r, ReadOnlySpan<int> rowStart, ReadOnlySpan<int> adjCol, ReadOnlySpan<long> adjCost)
     {
         T baseR = checked(_distR[r] + _potR[r]);
         for (int k = rowStart[r]; k < rowStart[r + 1]; k++)
@@ -97,7 +97,7 @@ internal sealed class SparseAssignment<T> where T : struct, IBinaryInteger<T>
                 _seenC[c] = _epoch;
                 _distC[c] = nd;
                 _predC[c] = r;
-                Push(nd, c, ref heap);
+                _heap.Push(nd, c);
             }
         }
     }
@@ -131,51 +131,6 @@ internal sealed class SparseAssignment<T> where T : struct, IBinaryInteger<T>
         }
     }
 
-    private void Push(T key, int node, ref int n)
-    {
-        if (n == _heapKey.Length)
-        {
-            Array.Resize(ref _heapKey, n * 2 + 16);
-            Array.Resize(ref _heapNode, n * 2 + 16);
-        }
-        int i = n++;
-        while (i > 0)
-        {
-            int p = (i - 1) >> 1;
-            if (!Less(key, node, _heapKey[p], _heapNode[p])) break;
-            _heapKey[i] = _heapKey[p];
-            _heapNode[i] = _heapNode[p];
-            i = p;
-        }
-        _heapKey[i] = key;
-        _heapNode[i] = node;
-    }
-
-    private (T Key, int Node) Pop(ref int n)
-    {
-        var top = (_heapKey[0], _heapNode[0]);
-        n--;
-        if (n == 0) return top;
-        T key = _heapKey[n];
-        int node = _heapNode[n];
-        int i = 0;
-        while (true)
-        {
-            int l = 2 * i + 1;
-            if (l >= n) break;
-            int m = l + 1 < n && Less(_heapKey[l + 1], _heapNode[l + 1], _heapKey[l], _heapNode[l]) ? l + 1 : l;
-            if (!Less(_heapKey[m], _heapNode[m], key, node)) break;
-            _heapKey[i] = _heapKey[m];
-            _heapNode[i] = _heapNode[m];
-            i = m;
-        }
-        _heapKey[i] = key;
-        _heapNode[i] = node;
-        return top;
-    }
-
-    private static bool Less(T k1, int n1, T k2, int n2) => k1 < k2 || (k1 == k2 && n1 < n2);
-
     private void NextEpoch()
     {
         if (++_epoch == int.MaxValue)
@@ -202,6 +157,6 @@ internal sealed class SparseAssignment<T> where T : struct, IBinaryInteger<T>
             _epoch = 0;
             Array.Clear(_doneR);
         }
-        if (_heapKey.Length < 16) { _heapKey = new T[Math.Max(16, edges)]; _heapNode = new int[_heapKey.Length]; }
+        _heap.Reserve(edges);
     }
 }
