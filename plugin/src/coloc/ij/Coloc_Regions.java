@@ -30,7 +30,7 @@ public class Coloc_Regions implements PlugIn {
                 return;
             }
             RegionsRunner.Outcome o = RegionsRunner.run(imp, ParamDialog.options(values), true);
-            RegionsRunner.publish(o);
+            RegionsRunner.publish(o, imp);
             IJ.showStatus("Coloc: " + o.report);
         } catch (CancellationException e) {
             IJ.showStatus("Coloc: cancelled");

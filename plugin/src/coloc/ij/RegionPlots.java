@@ -12,7 +12,8 @@ import java.util.Map;
  * Coloc Regions' ImageJ plots per channel pair (0-based names as the table's columns): "Coloc Regions enrichment
  * c&lt;a&gt;_c&lt;b&gt;", the enrichment (observed / expected matches) of every region with its 95 % interval and the
  * line of no enrichment; "Coloc Regions L(r) c&lt;a&gt;_c&lt;b&gt;", the cross-L function of the regions with the most
- * matches (at most {@link #MAX_CURVES}) with the null draws' envelope and L(r) = r.
+ * matches (at most {@link #MAX_CURVES}), each with the null draws' envelope (min and max, the same colour lighter) and
+ * the line L(r) = r (dotted).
  */
 final class RegionPlots {
     /** Most regions drawn in one L(r) plot. */
@@ -59,7 +60,7 @@ final class RegionPlots {
             return null;
         }
         Plot p = new Plot("Coloc Regions enrichment " + pair, "Region (row of the table)", "Enrichment (observed / expected matches)");
-        p.setLimits(0, rt.size() + 1, 0, top * 1.15);
+        p.setLimits(0, rt.size() + 1, 0, top * 1.35);
         p.setColor(Color.gray);
         p.drawDottedLine(0, 1, rt.size() + 1, 1, 3);
         p.setColor(Color.black);
@@ -162,14 +163,21 @@ final class RegionPlots {
             Integer row = rows.get(ids.get(c));
             legend.append(row == null ? String.valueOf(ids.get(c)) : o.shortNames.get(row)).append('\n');
             p.setLineWidth(1);
-            p.addPoints(r, cols[2], Plot.DOT);
+            p.setColor(lighter(color));
+            p.addPoints(r, cols[2], Plot.LINE);
             legend.append('\n');
-            p.addPoints(r, cols[3], Plot.DOT);
+            p.addPoints(r, cols[3], Plot.LINE);
             legend.append('\n');
         }
         p.setColor(Color.black);
         p.addLegend(legend.toString());
+        p.addLabel(0.01, 0.99, "light: null envelope (min, max); dotted: L(r) = r");
         return p;
+    }
+
+    /** The colour halfway to white (the envelope of a curve). */
+    private static Color lighter(Color c) {
+        return new Color((c.getRed() + 255) / 2, (c.getGreen() + 255) / 2, (c.getBlue() + 255) / 2);
     }
 
     private static double value(Map<Long, Double> m, Long id) {

@@ -167,12 +167,18 @@ final class RegionsRunner {
         return fields.toArray(new String[0]);
     }
 
-    /** Shows the table as "Coloc Regions" and, with a display, the plots; logs the report. */
-    static void publish(Outcome o) {
+    /**
+     * Shows the table as "Coloc Regions" and, with a display, the plots; logs the report. {@code imp} stays the current
+     * image (the plots would otherwise become it, and a recorded macro's next command would run on a plot).
+     */
+    static void publish(Outcome o, ImagePlus imp) {
         ResultsTable rt = table(o);
         if (!GraphicsEnvironment.isHeadless()) {
             rt.show(TABLE);
             RegionPlots.show(o, rt);
+            if (imp != null && WindowManager.getCurrentImage() != imp) {
+                IJ.selectWindow(imp.getID());
+            }
         }
         IJ.log("Coloc Regions: " + o.report + " (columns keep coloc regions' 0-based channels: c0 is C1)");
     }
