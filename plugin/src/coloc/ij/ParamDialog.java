@@ -91,8 +91,12 @@ final class ParamDialog {
             String label = label(p);
             if (checkboxes(p)) {
                 addChannelBoxes(gd, def);
-            } else if (choicesOf(p).length > 0) {
-                gd.addChoice(label, withValue(choicesOf(p), def), def);
+            } else if (choiceOverrides.containsKey(p.key) && choicesOf(p).length > 0) {
+                // e.g. open images: a remembered title that is no longer open is not offered
+                String[] c = choicesOf(p);
+                gd.addChoice(label, c, Arrays.asList(c).contains(def) ? def : c[0]);
+            } else if (p.choices.length > 0) {
+                gd.addChoice(label, withValue(p.choices, def), def);
             } else if (p.kind.equals("filein") || p.kind.equals("fileout")) {
                 gd.addFileField(label, def, 30);
             } else if (p.kind.equals("folder")) {
