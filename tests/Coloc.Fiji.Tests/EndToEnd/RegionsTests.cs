@@ -14,7 +14,9 @@ namespace Coloc.Fiji.Tests.EndToEnd;
 public sealed class RegionsTests
 {
     private static readonly ZyxInt Shape = new(8, 80, 100);
+    /// <summary>The count columns of regions.csv (0-based channels, MagellanMapper's names) and of the Fiji table (1-based).</summary>
     private static readonly string[] CountColumns = ["label", "voxels", "blobs_c0", "blobs_c1", "matches_c0_c1"];
+    private static readonly string[] FijiCountColumns = ["label", "voxels", "blobs_C1", "blobs_C2", "matches_C1_C2"];
 
     /// <summary>
     /// Macro text: "img", 2 channels, 8 × 80 × 100, 2 × 0.5 × 0.5 µm; "atlas", 16-bit, regions 1 (x &lt; 30), 2
@@ -51,9 +53,9 @@ public sealed class RegionsTests
         return code;
     }
 
-    /// <summary>The count columns of a regions.csv (or of a saved ImageJ table with those headings), row by row.</summary>
-    private static string[][] Counts(FijiTables t) =>
-        t.Rows.Select(r => CountColumns.Select(c => double.Parse(r[t.Column(h => h == c)], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)).ToArray()).ToArray();
+    /// <summary>The count columns of a regions.csv, or of a saved Coloc Regions table (<paramref name="fiji"/>), row by row.</summary>
+    private static string[][] Counts(FijiTables t, bool fiji = true) =>
+        t.Rows.Select(r => (fiji ? FijiCountColumns : CountColumns).Select(c => double.Parse(r[t.Column(h => h == c)], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)).ToArray()).ToArray();
 
     [Fact]
     public void LabelsImage_TableCountsAndFilesEqualColocRegions()
@@ -63,7 +65,7 @@ public sealed class RegionsTests
         var r = ij.RunMacro(Setup(tif) + $$"""
             run("Coloc Regions", "labels=atlas blobs=[{{blobs}}] tolerance=[2,3,3] unit=pixel permutations=49 seed=7 output=[{{fijiOut}}]");
             {{FijiTables.Save("Coloc Regions", table)}}
-            print("plots=" + isOpen("Coloc Regions enrichment c0_c1") + "," + isOpen("Coloc Regions L(r) c0_c1"));
+            print("plots=" + isOpen("Coloc Regions enrichment C1_C2") + "," + isOpen("Coloc Regions L(r) C1_C2"));
             """);
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Contains("plots=1,1", r.Stdout);
@@ -76,7 +78,7 @@ public sealed class RegionsTests
         var cli = FijiTables.Read(Path.Combine(cliOut, "regions.csv"));
         var fiji = FijiTables.Read(table);
         Assert.Equal(["0", "1", "2", "3"], cli.Rows.Select(row => row[0]));
-        Assert.Equal(Counts(cli), Counts(fiji));
+        Assert.Equal(Counts(cli, fiji: false), Counts(fiji));
         Assert.True(cli.Rows.All(row => int.Parse(row[cli.Column(h => h == "matches_c0_c1")], CultureInfo.InvariantCulture) > 0), "every region has matches");
         // Same numbers to the last digit in the files (the statistics too: same seed, same null draws).
         foreach (var f in new[] { "regions.csv", "l_c0_c1.csv", "heat_c0.tif", "heat_c1.tif", "heat_match_c0_c1.tif" })
@@ -141,7 +143,7 @@ public sealed class RegionsTests
         string blobs = Blobs(ij.Dir), setup = Path.Combine(ij.Dir, "setup.ijm"), outDir = Path.Combine(ij.Dir, "driver");
         File.WriteAllText(setup, Setup(Path.Combine(ij.Dir, "atlas.tif")));
         Directory.CreateDirectory(outDir);
-        const string windows = "Coloc Regions,Coloc Regions enrichment c0_c1,Coloc Regions L(r) c0_c1";
+        const string windows = "Coloc Regions,Coloc Regions enrichment C1_C2,Coloc Regions L(r) C1_C2";
         var r = JavaHarness.RunGui("coloc.fijitest.DialogDriver", ij.Dir, Path.Combine(ij.Dir, "home"), 400,
             ["-Dcoloc.windows=" + windows], outDir, setup, "Coloc Regions", "Coloc Regions",
             "labels=atlas", $"blobs={blobs}", "tolerance=2,3,3", "unit=pixel", "permutations=49");

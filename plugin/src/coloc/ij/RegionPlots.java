@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Coloc Regions' ImageJ plots per channel pair (0-based names as the table's columns): "Coloc Regions enrichment
- * c&lt;a&gt;_c&lt;b&gt;", the enrichment (observed / expected matches) of every region with its 95 % interval and the
- * line of no enrichment; "Coloc Regions L(r) c&lt;a&gt;_c&lt;b&gt;", the cross-L function of the regions with the most
+ * Coloc Regions' ImageJ plots per channel pair (1-based names as the table's columns): "Coloc Regions enrichment
+ * C&lt;a&gt;_C&lt;b&gt;", the enrichment (observed / expected matches) of every region with its 95 % interval and the
+ * line of no enrichment; "Coloc Regions L(r) C&lt;a&gt;_C&lt;b&gt;", the cross-L function of the regions with the most
  * matches (at most {@link #MAX_CURVES}), each with the null draws' envelope (min and max, the same colour lighter) and
  * the line L(r) = r (dotted).
  */

@@ -26,7 +26,7 @@ final class RegionsRunner {
         String regionsCsv;
         /** Per region row: its short name for plots (ontology acronym, ROI name, else the id). */
         List<String> shortNames = new ArrayList<String>();
-        /** Pair names "c0_c1" and their L(r) CSV ("" without curves), in the same order. */
+        /** Pair names as a Fiji user reads them ("C1_C2": 1-based) and their L(r) CSV ("" without curves), in the same order. */
         List<String> pairs = new ArrayList<String>();
         List<String> lCurves = new ArrayList<String>();
         /** ROI names by id (id 1 first) when the labels came from the ROI Manager, else null. */
@@ -89,7 +89,7 @@ final class RegionsRunner {
             }
         }
         for (int i = 3; i + 1 < out.length; i += 2) {
-            o.pairs.add(out[i]);
+            o.pairs.add(oneBased(out[i]));
             o.lCurves.add(out[i + 1]);
         }
         return o;
@@ -113,7 +113,21 @@ final class RegionsRunner {
     }
 
     /**
-     * The per-region table: the columns of regions.csv, one row per region (true headless mode: the system Results
+     * A regions.csv column or pair name with MagellanMapper's 0-based channels ("matches_c0_c1", "c0_c1") as a Fiji
+     * user reads it, 1-based ("matches_C1_C2", "C1_C2"); the files keep the 0-based names.
+     */
+    static String oneBased(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(^|_)c(\\d+)(?=_|$)").matcher(name);
+        StringBuffer sb = new StringBuffer();
+        while (m.find()) {
+            m.appendReplacement(sb, m.group(1) + "C" + (Integer.parseInt(m.group(2)) + 1));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /**
+     * The per-region table: the columns of regions.csv with 1-based channels (see {@link #oneBased}), one row per region (true headless mode: the system Results
      * table). With ROI labels the name column holds the ROI names.
      */
     static ResultsTable table(Outcome o) {
@@ -135,7 +149,7 @@ final class RegionsRunner {
                     boolean roi = o.roiNames != null && id > 0 && id <= o.roiNames.size();
                     rt.addValue("name", roi ? o.roiNames.get((int) id - 1) : v);
                 } else {
-                    rt.addValue(header[c], v.length() == 0 ? Double.NaN : Double.parseDouble(v));
+                    rt.addValue(oneBased(header[c]), v.length() == 0 ? Double.NaN : Double.parseDouble(v));
                 }
             }
         }
