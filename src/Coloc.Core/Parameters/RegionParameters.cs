@@ -107,7 +107,7 @@ public static class RegionParameters
         SharedParameters.Channels with { KeyHelp = "Channels whose pairs to count, 1-based as in ImageJ (e.g. 1,2); empty = every channel that has blobs" },
         Permutations,
         Seed,
-        LMaxUm with { KeyHelp = "Largest radius of the per-region L(r) curves (20 radii) with the null draws' envelope; empty = 2 × the largest tolerance axis; 0 = no curves" },
+        LMaxUm with { Key = "radius", KeyLabel = "Radius of the L(r) curves", KeyHelp = "Largest radius of the per-region L(r) curves (20 radii) with the null draws' envelope; empty = 2 × the largest tolerance axis; 0 = no curves" },
         SharedParameters.OutFolder with
         {
             KeyHelp = "Folder for regions.csv, heat_c<k>.tif, heat_match_c<a>_c<b>.tif, l_c<a>_c<b>.csv and summary.json as coloc regions writes them (0-based channels in names); empty = none",

@@ -22,7 +22,7 @@ public static class CommandSpecs
     /// <summary>Detect Blobs: profile=[default] channels=[1,2] output=[file.csv].</summary>
     public static IReadOnlyList<ParameterSpec> Detect { get; } = Fiji(DetectParameters.All);
 
-    /// <summary>Coloc Regions: labels=[title|ROI Manager] blobs=[path] matches=[dir] ontology=[file] level=N mode=exact|magmap profile tolerance unit channels permutations seed l_max_um output=[dir].</summary>
+    /// <summary>Coloc Regions: labels=[title|ROI Manager] blobs=[path] matches=[dir] ontology=[file] level=N mode=exact|magmap profile tolerance unit channels permutations seed radius output=[dir].</summary>
     public static IReadOnlyList<ParameterSpec> Regions { get; } = Fiji(RegionParameters.Dialog);
 
     /// <summary>The spec of a command by name: <c>match</c>, <c>intensity</c>, <c>database</c>, <c>detect</c> or <c>regions</c>.</summary>
