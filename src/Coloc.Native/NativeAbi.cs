@@ -11,6 +11,7 @@ public static class NativeAbi
     /// <remarks>ABI 2: matchBlobs fills <c>summaryOut[1]</c> with the parameter line when the array has two elements.</remarks>
     /// <remarks>ABI 3: detectBlobs returns 8 doubles per blob, the 8th its quality (LoG response); the parameter spec has a 7th field, the dialog label;
     /// intensityColocalize appends the % of each channel's blobs positive for each other channel.</remarks>
+    /// <remarks>Added within ABI 3 (no existing export changed): regions (Fiji's Coloc Regions, <see cref="Exports.RegionsExport"/>).</remarks>
     public const int Version = 3;
 
     /// <summary>The JNI symbol prefix of the Java class <c>coloc.ij.ColocNative</c>.</summary>

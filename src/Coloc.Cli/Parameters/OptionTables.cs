@@ -16,6 +16,7 @@ public static class OptionTables
         ("Detect Blobs", DetectParameters.All),
         ("Intensity Colocalize", IntensityParameters.All),
         ("Open Coloc Database", DatabaseParameters.All),
+        ("Coloc Regions", RegionParameters.Dialog),
     ];
 
     /// <summary>Every table as Markdown, LF line ends.</summary>

@@ -75,6 +75,45 @@ public static class RegionParameters
         return r;
     }
 
+    /// <summary>Fiji's value of <see cref="FijiLabels"/> that takes the regions from the ROI Manager.</summary>
+    public const string RoiManager = "ROI Manager";
+
+    /// <summary>Fiji's labels: an open image by title, or the ROI Manager's ROIs rasterised at the image's resolution.</summary>
+    public static ParameterSpec FijiLabels { get; } = Labels with
+    {
+        Kind = ParameterKind.Text, KeyDefault = RoiManager, KeySuggestions = [RoiManager], KeyLabel = "Labels (image or ROIs)",
+        KeyHelp = "The regions: an open labels image (its title; 8- or 16-bit, or 32-bit holding whole numbers; one channel; at the image's resolution or lower) or ROI Manager: every area ROI, by name (ROIs of one name on several slices form one 3D region; a ROI without a slice position spans every slice; later ROIs win where they overlap), ids 1, 2, ... in the order of first appearance",
+    };
+
+    /// <summary>Every key of Fiji's Coloc Regions, in the order of its dialog.</summary>
+    public static IReadOnlyList<ParameterSpec> Dialog { get; } =
+    [
+        FijiLabels,
+        SharedParameters.Blobs with
+        {
+            KeyHelp = SharedParameters.Blobs.KeyHelp + "; empty = detect blobs on the image first (Detect Blobs with this profile and these channels)",
+        },
+        Matches with
+        {
+            Key = "matches", Required = false, KeyLabel = "Matches folder",
+            KeyHelp = "Folder of matches_c<a>_c<b>.csv and summary.json of Match Blobs or coloc match on the same blobs (its mode must be the mode below); empty = match here with the mode, tolerance and channels below",
+        },
+        Ontology,
+        Level with { KeyHelp = "Aggregate to this ontology level (a region plus its descendants, both sides); empty = labels as drawn; needs the ontology" },
+        Mode with { KeyDefault = "exact", KeyHelp = "Mode of the matching and of the null model's rematching: exact or magmap" },
+        SharedParameters.Profile,
+        SharedParameters.Tolerance,
+        SharedParameters.ToleranceUnit,
+        SharedParameters.Channels with { KeyHelp = "Channels whose pairs to count, 1-based as in ImageJ (e.g. 1,2); empty = every channel that has blobs" },
+        Permutations,
+        Seed,
+        LMaxUm with { Key = "radius", KeyLabel = "Radius of the L(r) curves", KeyHelp = "Largest radius of the per-region L(r) curves (20 radii) with the null draws' envelope; empty = 2 × the largest tolerance axis; 0 = no curves" },
+        SharedParameters.OutFolder with
+        {
+            KeyHelp = "Folder for regions.csv, heat_c<k>.tif, heat_match_c<a>_c<b>.tif, l_c<a>_c<b>.csv and summary.json as coloc regions writes them (0-based channels in names); empty = none",
+        },
+    ];
+
     /// <summary>Every parameter of <c>coloc regions</c>, in the order of the help.</summary>
     public static IReadOnlyList<ParameterSpec> All { get; } =
     [

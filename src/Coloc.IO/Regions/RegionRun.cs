@@ -50,16 +50,23 @@ public sealed class RegionRun
     /// <param name="image">The image's shape and calibration when the caller has the image open (<c>coloc run</c>).</param>
     /// <param name="openImage">Opens <c>--image</c> when the shape comes from it: the front's widest reader (the CLI's
     /// reads HDF5 too); default <see cref="ImageFiles.Open"/> (TIFF, OME-TIFF, plane folders).</param>
+    /// <param name="labelsRead">The labels and the name they go by, when the caller has them (Fiji's open labels image
+    /// or rasterised ROIs); checked as <see cref="CheckLabels"/> does.</param>
+    /// <param name="matchesRead">The matches, when the caller computed them (then <paramref name="matchFolder"/> only names them).</param>
     public static RegionRun Prepare(IParameterValues values, string blobPath, string matchFolder, Blob[]? blobsRead = null,
-        (ZyxInt Shape, Zyx? ResolutionUm)? image = null, Func<string, ImageStack>? openImage = null)
+        (ZyxInt Shape, Zyx? ResolutionUm)? image = null, Func<string, ImageStack>? openImage = null,
+        (string Name, LabelGrid Grid)? labelsRead = null, MatchFolder? matchesRead = null)
     {
+        ArgumentNullException.ThrowIfNull(values);
         int threads = values.Integer(SharedParameters.Threads, Environment.ProcessorCount);
         var (imageShape, imageRes) = image ?? ImageShape(values, openImage ?? (path => ImageFiles.Open(path)));
-        var (labelsPath, labels, ontologyPath, ontology, level) = ReadLabels(values, imageShape);
+        var (labelsPath, labels, ontologyPath, ontology, level) = labelsRead is { } given
+            ? CheckLabels(values, given.Name, given.Grid, imageShape)
+            : ReadLabels(values, imageShape);
         var ls = labels.Shape;
 
         var blobs = blobsRead ?? BlobCsv.Read(blobPath, threads);
-        var folder = MatchFolder.Read(matchFolder);
+        var folder = matchesRead ?? MatchFolder.Read(matchFolder);
         folder.CheckAgainst(blobs, matchFolder, blobPath);
 
         var selected = values.Channels(SharedParameters.Channels);
@@ -73,6 +80,8 @@ public sealed class RegionRun
         var profile = ProfileParameters.Of(values);
         var tolFlag = values.PositiveVector(SharedParameters.Tolerance);
         var tolUm = values.PositiveVector(SharedParameters.ToleranceUm);
+        // Fiji gives the tolerance with its unit (micron|pixel); the command line has --tol and --tol-um instead.
+        if (values.Get(SharedParameters.ToleranceUnit) == "micron") (tolFlag, tolUm) = (null, tolUm ?? tolFlag);
         if (tolFlag is not null && tolUm is not null)
             throw new ParameterException(SharedParameters.ToleranceUm, "not with {0} (give the tolerance in voxels or in µm)", SharedParameters.Tolerance);
         var profileTol = new MagmapBlockGeometry(profile, resolution).MatchTolVoxels;
@@ -129,16 +138,24 @@ public sealed class RegionRun
     }
 
     /// <summary>Runs the analysis and writes <paramref name="outDir"/>.</summary>
-    /// <param name="outDir">Output folder (all-or-nothing).</param>
+    /// <param name="outDir">Output folder (all-or-nothing); null = compute only (Fiji without an output folder).</param>
     /// <param name="cancellationToken">Stops the analysis (nothing is written).</param>
     /// <param name="plots">The front's pictures drawn from the result (the CLI's PNG plots), written in the same
     /// all-or-nothing step; none when null (the NativeAOT library draws none).</param>
-    public RegionResult Execute(string outDir, CancellationToken cancellationToken = default,
+    public RegionResult Execute(string? outDir, CancellationToken cancellationToken = default,
         Func<RegionResult, IReadOnlyList<(string Name, Action<Stream> Write)>>? plots = null)
     {
         var result = RegionAnalysis.Run(Request, cancellationToken);
-        RegionsOutput.Write(outDir, Request.Channels, result, _name, _voxelUm3, _parameters, plots?.Invoke(result));
+        if (outDir is not null) RegionsOutput.Write(outDir, Request.Channels, result, _name, _voxelUm3, _parameters, plots?.Invoke(result));
         return result;
+    }
+
+    /// <summary>The <c>regions.csv</c> text of <paramref name="result"/>, as <see cref="Execute"/> writes it.</summary>
+    public string RegionsCsvText(RegionResult result)
+    {
+        using var w = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        RegionsCsv.Write(w, Request.Channels, result, _name, _voxelUm3);
+        return w.ToString();
     }
 
     /// <summary>
@@ -158,11 +175,22 @@ public sealed class RegionRun
     /// </summary>
     public static (string Path, LabelGrid Labels, string? OntologyPath, Ontology? Ontology, int? Level) ReadLabels(IParameterValues values, ZyxInt imageShape)
     {
+        ArgumentNullException.ThrowIfNull(values);
         var labelsPath = values.Get(RegionParameters.Labels) ?? throw new ParameterException(RegionParameters.Labels, "is required");
-        int? level = values.Given(RegionParameters.Level) ? values.Integer(RegionParameters.Level, 0) : null;
-        string? ontologyPath = values.Get(RegionParameters.Ontology);
-        if (level is not null && ontologyPath is null) throw new ParameterException(RegionParameters.Level, "needs {0}", RegionParameters.Ontology);
-        var labels = LabelsReader.Read(labelsPath).Grid;
+        Level(values);
+        return CheckLabels(values, labelsPath, LabelsReader.Read(labelsPath).Grid, imageShape);
+    }
+
+    /// <summary>
+    /// Checks labels already read (named <paramref name="labelsPath"/> in messages): not larger than
+    /// <paramref name="imageShape"/>; reads the ontology (parses, names every non-zero label).
+    /// </summary>
+    public static (string Path, LabelGrid Labels, string? OntologyPath, Ontology? Ontology, int? Level) CheckLabels(IParameterValues values,
+        string labelsPath, LabelGrid labels, ZyxInt imageShape)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(labels);
+        var (level, ontologyPath) = Level(values);
         var ls = labels.Shape;
         if (ls.Z > imageShape.Z || ls.Y > imageShape.Y || ls.X > imageShape.X)
             throw new ColocFormatException($"{labelsPath}: labels of {ls} are larger than the image ({imageShape}); labels must be at the image's resolution or lower");
@@ -175,6 +203,14 @@ public sealed class RegionRun
                 throw new ColocFormatException($"{ontologyPath}: the ontology lacks label id(s) present in {labelsPath}: {string.Join(", ", missing.Take(5))}{(missing.Length > 5 ? ", …" : "")}");
         }
         return (labelsPath, labels, ontologyPath, ontology, level);
+    }
+
+    private static (int? Level, string? OntologyPath) Level(IParameterValues values)
+    {
+        int? level = values.Given(RegionParameters.Level) && values.Get(RegionParameters.Level) is not null ? values.Integer(RegionParameters.Level, 0) : null;
+        string? ontologyPath = values.Get(RegionParameters.Ontology);
+        if (level is not null && ontologyPath is null) throw new ParameterException(RegionParameters.Level, "needs {0}", RegionParameters.Ontology);
+        return (level, ontologyPath);
     }
 
     private static (ZyxInt Shape, Zyx? ResolutionUm) ImageShape(IParameterValues values, Func<string, ImageStack> openImage)

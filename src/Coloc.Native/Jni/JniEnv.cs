@@ -82,6 +82,26 @@ public readonly unsafe struct JniEnv
         if (ExceptionPending) throw new JavaException("java/lang/ArrayStoreException", "cannot store into the result array");
     }
 
+    /// <summary>A new <c>String[]</c> holding <paramref name="values"/> (NewObjectArray, slot 172, then one NewString each).</summary>
+    public IntPtr NewStringArray(IReadOnlyList<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var cls = FindClass("java/lang/String");
+        if (cls == IntPtr.Zero) throw new JavaException("java/lang/NoClassDefFoundError", "java/lang/String");
+        try
+        {
+            var a = Checked(((delegate* unmanaged<IntPtr, int, IntPtr, IntPtr, IntPtr>)Fn(172))(_env, values.Count, cls, IntPtr.Zero));
+            for (int i = 0; i < values.Count; i++)
+            {
+                var s = NewString(values[i]);
+                SetObjectArrayElement(a, i, s);
+                DeleteLocalRef(s);
+            }
+            return a;
+        }
+        finally { DeleteLocalRef(cls); }
+    }
+
     /// <summary>EnsureLocalCapacity (slot 26): room for <paramref name="count"/> more local references.</summary>
     public void EnsureLocalCapacity(int count)
     {

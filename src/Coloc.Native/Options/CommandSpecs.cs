@@ -22,7 +22,10 @@ public static class CommandSpecs
     /// <summary>Detect Blobs: profile=[default] channels=[1,2] output=[file.csv].</summary>
     public static IReadOnlyList<ParameterSpec> Detect { get; } = Fiji(DetectParameters.All);
 
-    /// <summary>The spec of a command by name: <c>match</c>, <c>intensity</c>, <c>database</c> or <c>detect</c>.</summary>
+    /// <summary>Coloc Regions: labels=[title|ROI Manager] blobs=[path] matches=[dir] ontology=[file] level=N mode=exact|magmap profile tolerance unit channels permutations seed radius output=[dir].</summary>
+    public static IReadOnlyList<ParameterSpec> Regions { get; } = Fiji(RegionParameters.Dialog);
+
+    /// <summary>The spec of a command by name: <c>match</c>, <c>intensity</c>, <c>database</c>, <c>detect</c> or <c>regions</c>.</summary>
     /// <exception cref="ArgumentException">Unknown command.</exception>
     public static IReadOnlyList<ParameterSpec> Of(string command) => command switch
     {
@@ -30,7 +33,8 @@ public static class CommandSpecs
         "intensity" => Intensity,
         "database" => Database,
         "detect" => Detect,
-        _ => throw new ArgumentException($"unknown command '{command}' (known: match, intensity, database, detect)"),
+        "regions" => Regions,
+        _ => throw new ArgumentException($"unknown command '{command}' (known: match, intensity, database, detect, regions)"),
     };
 
     /// <summary>The value a key takes when the option string omits it (empty = not set).</summary>

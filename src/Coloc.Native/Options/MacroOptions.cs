@@ -24,6 +24,14 @@ public static class MacroOptions
     public static IParameterValues Values(string? text, IReadOnlyList<ParameterSpec> spec) =>
         new MacroValues(spec, Parse(text, spec), Given(text, spec).Keys.ToHashSet(StringComparer.Ordinal));
 
+    /// <summary>
+    /// As <see cref="Values"/>, but a key given with an empty value (<c>level=[]</c>, as the Recorder writes every field)
+    /// counts as not given.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Parse"/>.</exception>
+    public static IParameterValues NonEmptyValues(string? text, IReadOnlyList<ParameterSpec> spec) =>
+        new MacroValues(spec, Parse(text, spec), Given(text, spec).Where(kv => kv.Value.Trim().Length > 0).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal));
+
     private static Dictionary<string, string> Given(string? text, IReadOnlyList<ParameterSpec> spec)
     {
         ArgumentNullException.ThrowIfNull(spec);

@@ -106,4 +106,20 @@ public final class ColocNative {
      */
     public static native double[] detectBlobs(Object[] planes, int[] shapeCzyx, double[] resolutionUm, String options,
             ByteBuffer control);
+
+    /**
+     * The per-region analysis (as {@code coloc regions}) on an open image's geometry.
+     *
+     * @param blobs 7 doubles per blob
+     * @param labelPlanes the labels' Z planes (byte[], short[] or float[] holding whole numbers), one channel
+     * @param labelsShapeZyx the labels' shape z,y,x (at most the image's)
+     * @param imageShapeZyx the image's shape z,y,x in voxels
+     * @param resolutionUm the image's voxel size z,y,x in micrometres
+     * @param options macro options of Coloc Regions (labels only names the labels; matches empty = match here)
+     * @param control null or {@link #newControl()}
+     * @return [0] report line, [1] regions.csv text, [2] "label TAB short name" lines, then per pair "c&lt;a&gt;_c&lt;b&gt;"
+     *         and its L(r) CSV text ("" without curves); channels 0-based as in the files
+     */
+    public static native String[] regions(double[] blobs, Object[] labelPlanes, int[] labelsShapeZyx, int[] imageShapeZyx,
+            double[] resolutionUm, String options, ByteBuffer control);
 }

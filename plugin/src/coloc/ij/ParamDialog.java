@@ -28,6 +28,7 @@ final class ParamDialog {
     private final int channels;
     private String warning;
     private DetectPreview preview;
+    private final Map<String, String[]> choiceOverrides = new LinkedHashMap<String, String[]>();
 
     /**
      * @param imp the image the command runs on: its channel count gives the channel checkboxes (null = a text
@@ -44,6 +45,17 @@ final class ParamDialog {
     ParamDialog warning(String text) {
         this.warning = text;
         return this;
+    }
+
+    /** Offers {@code values} as the drop-down of {@code key} instead of the spec's choices (e.g. the open images' titles). */
+    ParamDialog choices(String key, String[] values) {
+        choiceOverrides.put(key, values);
+        return this;
+    }
+
+    private String[] choicesOf(Param p) {
+        String[] c = choiceOverrides.get(p.key);
+        return c != null ? c : p.choices;
     }
 
     /** Adds a Preview checkbox: while it is ticked, every change of a field asks {@code p} for a preview. */
@@ -79,6 +91,10 @@ final class ParamDialog {
             String label = label(p);
             if (checkboxes(p)) {
                 addChannelBoxes(gd, def);
+            } else if (choiceOverrides.containsKey(p.key) && choicesOf(p).length > 0) {
+                // e.g. open images: a remembered title that is no longer open is not offered
+                String[] c = choicesOf(p);
+                gd.addChoice(label, c, Arrays.asList(c).contains(def) ? def : c[0]);
             } else if (p.choices.length > 0) {
                 gd.addChoice(label, withValue(p.choices, def), def);
             } else if (p.kind.equals("filein") || p.kind.equals("fileout")) {
@@ -140,7 +156,7 @@ final class ParamDialog {
             if (checkboxes(p)) {
                 v = readChannelBoxes(gd, macroOptions != null ? Macro.getValue(macroOptions, p.key, null) : null);
             } else {
-                v = p.choices.length > 0 ? gd.getNextChoice().trim() : gd.getNextString().trim();
+                v = choicesOf(p).length > 0 ? gd.getNextChoice().trim() : gd.getNextString().trim();
             }
             values.put(p.key, v);
         }

@@ -86,6 +86,7 @@ public final class DialogDriver {
         }
         Thread.sleep(500);
         save(tables, out, "recorded-");
+        captureWindows(System.getProperty("coloc.windows", ""), out);
         for (String t : tables) {
             IJ.selectWindow(t);
             IJ.run("Close");
@@ -126,6 +127,47 @@ public final class DialogDriver {
             Thread.sleep(100);
         }
         fail("the Help button opened no HTML window");
+    }
+
+    /**
+     * Saves a screenshot of each window titled as one of {@code titles} (comma-separated, in the order given) to
+     * OUT/window-N.png (N from 1), after bringing it to the front; fails when one is missing. The current image is
+     * selected again afterwards.
+     */
+    private static void captureWindows(String titles, File out) throws Exception {
+        if (titles.length() == 0) {
+            return;
+        }
+        ij.ImagePlus current = ij.WindowManager.getCurrentImage();
+        String[] t = titles.split(",");
+        for (int i = 0; i < t.length; i++) {
+            java.awt.Frame found = null;
+            for (long ms = 0; ms < 20000 && found == null; ms += 200) {
+                for (java.awt.Frame f : java.awt.Frame.getFrames()) {
+                    if (f.isShowing() && t[i].equals(f.getTitle())) {
+                        found = f;
+                    }
+                }
+                if (found == null) {
+                    Thread.sleep(200);
+                }
+            }
+            if (found == null) {
+                fail("no window titled " + t[i]);
+            }
+            final java.awt.Frame w = found;
+            EventQueue.invokeAndWait(new Runnable() {
+                public void run() {
+                    w.setLocation(0, 0);
+                    w.toFront();
+                }
+            });
+            Thread.sleep(700);
+            ImageIO.write(new Robot().createScreenCapture(w.getBounds()), "png", new File(out, "window-" + (i + 1) + ".png"));
+        }
+        if (current != null) {
+            IJ.selectWindow(current.getID()); // the replayed macro runs on the image the recorded run used
+        }
     }
 
     private static void fail(String why) {
