@@ -31,9 +31,14 @@ import javax.imageio.ImageIO;
  * titles. Steps: runs SETUP.ijm, opens the Recorder, starts COMMAND from the menu (IJ.doCommand, as a click does),
  * waits for its dialog, sets each field whose label's first word is {@code key} (text fields and choices take the
  * value; checkboxes: true/false), saves a screenshot of the dialog to OUT_DIR/dialog.png, presses OK, waits for the
- * recorded line, saves each table to OUT_DIR/recorded-TITLE.csv, closes them, runs the recorded macro text, saves
- * the tables again to OUT_DIR/replayed-TITLE.csv and writes the recorded text to OUT_DIR/recorded.ijm. Prints
- * "recorded: ..." and "driver=done"; exits 0, or 1 with a reason.
+ * recorded line, saves each table to OUT_DIR/recorded-TITLE.csv and a screenshot of its window (that window only) to
+ * OUT_DIR/table-TITLE.png, closes them, runs the recorded macro text, saves the tables again to
+ * OUT_DIR/replayed-TITLE.csv and writes the recorded text to OUT_DIR/recorded.ijm. Prints "recorded: ..." and
+ * "driver=done"; exits 0, or 1 with a reason. The table "Log" is the Log window's text (cleared before the command
+ * and before the replay). Properties: {@code coloc.noDialog=true} for a command without a dialog (no field is set,
+ * no dialog.png); {@code coloc.overlay=N} saves the current image with its overlay, flattened and zoomed N times,
+ * to OUT_DIR/overlay.png after the command; {@code coloc.window=TITLE} captures that window (e.g. an HTML window the
+ * command opens) to OUT_DIR/window.png.
  */
 public final class DialogDriver {
     private DialogDriver() {
@@ -47,7 +52,12 @@ public final class DialogDriver {
         new ImageJ();
         IJ.runMacroFile(setup);
         IJ.run("Record...");
+        IJ.log("\\Clear");
         IJ.doCommand(command);
+        if (Boolean.getBoolean("coloc.noDialog")) {
+            finish(command, tables, out);
+            return;
+        }
         final GenericDialog gd = waitForDialog(60000);
         if (gd == null) {
             fail("no dialog appeared for " + command);
@@ -80,15 +90,39 @@ public final class DialogDriver {
                 gd.actionPerformed(new ActionEvent(ok, ActionEvent.ACTION_PERFORMED, "OK"));
             }
         });
+        finish(command, tables, out);
+    }
+
+    /** Waits for the recorded line, saves and captures the tables (and overlay, window), replays, saves again; exits. */
+    private static void finish(String command, String[] tables, File out) throws Exception {
         String recorded = waitForRecording(command, Long.getLong("coloc.wait", 120000));
         if (recorded == null) {
             fail("the Recorder wrote no run(\"" + command + "\") line; it holds: " + Recorder.getInstance().getText());
         }
-        Thread.sleep(500);
+        Thread.sleep(1500);
         save(tables, out, "recorded-");
         for (String t : tables) {
-            IJ.selectWindow(t);
-            IJ.run("Close");
+            if (!t.equals("Log")) {
+                capture(t, new File(out, "table-" + t + ".png"));
+            }
+        }
+        int zoom = Integer.getInteger("coloc.overlay", 0);
+        if (zoom > 0) {
+            ij.ImagePlus flat = IJ.getImage().flatten();
+            flat.setProcessor(flat.getProcessor().resize(flat.getWidth() * zoom, flat.getHeight() * zoom));
+            IJ.saveAs(flat, "PNG", new File(out, "overlay.png").getPath());
+        }
+        String window = System.getProperty("coloc.window", "");
+        if (window.length() > 0) {
+            capture(window, new File(out, "window.png"));
+        }
+        for (String t : tables) {
+            if (t.equals("Log")) {
+                IJ.log("\\Clear");
+            } else {
+                IJ.selectWindow(t);
+                IJ.run("Close");
+            }
         }
         Files.write(new File(out, "recorded.ijm").toPath(), recorded.getBytes(StandardCharsets.UTF_8));
         System.out.println("recorded: " + recorded.trim());
@@ -97,6 +131,34 @@ public final class DialogDriver {
         System.out.println("driver=done");
         System.out.flush();
         System.exit(0);
+    }
+
+    /** Brings the window titled {@code title} to the front and saves a screenshot of that window alone. */
+    private static void capture(String title, File png) throws Exception {
+        Window found = null;
+        for (long t = 0; t < 10000 && found == null; t += 100) {
+            for (Window w : Window.getWindows()) {
+                String wt = w instanceof java.awt.Frame ? ((java.awt.Frame) w).getTitle()
+                        : w instanceof java.awt.Dialog ? ((java.awt.Dialog) w).getTitle() : null;
+                if (w.isShowing() && title.equals(wt)) {
+                    found = w;
+                }
+            }
+            if (found == null) {
+                Thread.sleep(100);
+            }
+        }
+        if (found == null) {
+            fail("no window titled " + title);
+        }
+        final Window w = found;
+        EventQueue.invokeAndWait(new Runnable() {
+            public void run() {
+                w.toFront();
+            }
+        });
+        Thread.sleep(800);
+        ImageIO.write(new Robot().createScreenCapture(w.getBounds()), "png", png);
     }
 
     /** Presses Help, captures the help window (help.png, help.html with its text) and closes it. */
@@ -184,8 +246,13 @@ public final class DialogDriver {
         return null;
     }
 
-    private static void save(String[] tables, File out, String prefix) {
+    private static void save(String[] tables, File out, String prefix) throws java.io.IOException {
         for (String t : tables) {
+            if (t.equals("Log")) {
+                String log = IJ.getLog();
+                Files.write(new File(out, prefix + "Log.txt").toPath(), (log == null ? "" : log).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
             ResultsTable rt = ResultsTable.getResultsTable(t);
             if (rt == null) {
                 fail("no table " + t);
