@@ -36,8 +36,7 @@ import javax.imageio.ImageIO;
  * OUT_DIR/replayed-TITLE.csv and writes the recorded text to OUT_DIR/recorded.ijm. Prints "recorded: ..." and
  * "driver=done"; exits 0, or 1 with a reason. The table "Log" is the Log window's text (cleared before the command
  * and before the replay). Properties: {@code coloc.noDialog=true} for a command without a dialog (no field is set,
- * no dialog.png); {@code coloc.overlay=N} saves the current image with its overlay, flattened and zoomed N times,
- * to OUT_DIR/overlay.png after the command; {@code coloc.window=TITLE} captures that window (e.g. an HTML window the
+ * no dialog.png); {@code coloc.window=TITLE} captures that window (e.g. an HTML window the
  * command opens) to OUT_DIR/window.png.
  */
 public final class DialogDriver {
@@ -105,12 +104,6 @@ public final class DialogDriver {
             if (!t.equals("Log")) {
                 capture(t, new File(out, "table-" + t + ".png"));
             }
-        }
-        int zoom = Integer.getInteger("coloc.overlay", 0);
-        if (zoom > 0) {
-            ij.ImagePlus flat = IJ.getImage().flatten();
-            flat.setProcessor(flat.getProcessor().resize(flat.getWidth() * zoom, flat.getHeight() * zoom));
-            IJ.saveAs(flat, "PNG", new File(out, "overlay.png").getPath());
         }
         String window = System.getProperty("coloc.window", "");
         if (window.length() > 0) {
