@@ -98,7 +98,8 @@ public final class DialogDriver {
         if (recorded == null) {
             fail("the Recorder wrote no run(\"" + command + "\") line; it holds: " + Recorder.getInstance().getText());
         }
-        Thread.sleep(1500);
+        waitForCommandThread(command, Long.getLong("coloc.wait", 120000));
+        Thread.sleep(1000);
         save(tables, out, "recorded-");
         for (String t : tables) {
             if (!t.equals("Log")) {
@@ -126,6 +127,24 @@ public final class DialogDriver {
         System.exit(0);
     }
 
+    /**
+     * Waits for the thread ImageJ runs a menu command in (ij.Executer names it after the command) to end: the
+     * Recorder writes the line when the dialog closes, before the command has filled its tables.
+     */
+    private static void waitForCommandThread(String command, long ms) throws InterruptedException {
+        for (long t = 0; t < ms; t += 100) {
+            boolean running = false;
+            for (Thread th : Thread.getAllStackTraces().keySet()) {
+                running |= th.isAlive() && command.equals(th.getName());
+            }
+            if (!running) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail(command + " still running after " + ms + " ms");
+    }
+
     /** Brings the window titled {@code title} to the front and saves a screenshot of that window alone. */
     private static void capture(String title, File png) throws Exception {
         Window found = null;
@@ -145,8 +164,12 @@ public final class DialogDriver {
             fail("no window titled " + title);
         }
         final Window w = found;
+        ResultsTable rt = ResultsTable.getResultsTable(title);
+        // A table window as wide as its columns need (about 95 pixels each), at most the screen's width.
+        final int width = rt == null ? w.getWidth() : Math.min(1270, Math.max(w.getWidth(), 95 * (rt.getLastColumn() + 2)));
         EventQueue.invokeAndWait(new Runnable() {
             public void run() {
+                w.setSize(width, w.getHeight());
                 w.toFront();
             }
         });
