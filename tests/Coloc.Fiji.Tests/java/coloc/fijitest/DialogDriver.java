@@ -76,10 +76,10 @@ public final class DialogDriver {
             }
             System.out.println("preview=" + n);
             System.out.println("status: " + ImageJ.getStatusBarText());
-            ImageIO.write(new Robot().createScreenCapture(IJ.getImage().getWindow().getBounds()), "png", new File(out, "preview.png"));
+            ImageIO.write(painted(IJ.getImage().getWindow().getBounds()), "png", new File(out, "preview.png"));
         }
         Rectangle r = gd.getBounds();
-        ImageIO.write(new Robot().createScreenCapture(r), "png", new File(out, "dialog.png"));
+        ImageIO.write(painted(r), "png", new File(out, "dialog.png"));
         if (Boolean.getBoolean("coloc.help")) {
             showHelp(gd, out);
         }
@@ -125,6 +125,32 @@ public final class DialogDriver {
         System.out.println("driver=done");
         System.out.flush();
         System.exit(0);
+    }
+
+    /**
+     * A screenshot of {@code r} once something is painted there: under load a window can still be a blank rectangle
+     * for a while after it shows, so a capture of one colour is taken again (up to 10 s).
+     */
+    private static java.awt.image.BufferedImage painted(Rectangle r) throws Exception {
+        Robot robot = new Robot();
+        java.awt.image.BufferedImage img = robot.createScreenCapture(r);
+        for (int t = 0; t < 50 && uniform(img); t++) {
+            Thread.sleep(200);
+            img = robot.createScreenCapture(r);
+        }
+        return img;
+    }
+
+    private static boolean uniform(java.awt.image.BufferedImage img) {
+        int first = img.getRGB(0, 0);
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                if (img.getRGB(x, y) != first) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -174,7 +200,7 @@ public final class DialogDriver {
             }
         });
         Thread.sleep(800);
-        ImageIO.write(new Robot().createScreenCapture(w.getBounds()), "png", png);
+        ImageIO.write(painted(w.getBounds()), "png", png);
     }
 
     /** Presses Help, captures the help window (help.png, help.html with its text) and closes it. */
@@ -190,7 +216,7 @@ public final class DialogDriver {
             for (Window w : Window.getWindows()) {
                 if (w instanceof ij.gui.HTMLDialog && w.isShowing()) {
                     Thread.sleep(800);
-                    ImageIO.write(new Robot().createScreenCapture(w.getBounds()), "png", new File(out, "help.png"));
+                    ImageIO.write(painted(w.getBounds()), "png", new File(out, "help.png"));
                     for (Component c : flatten((Container) w, new ArrayList<Component>())) {
                         if (c instanceof javax.swing.JEditorPane) {
                             String text = ((javax.swing.JEditorPane) c).getText();
