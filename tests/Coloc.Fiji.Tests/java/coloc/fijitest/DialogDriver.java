@@ -191,15 +191,17 @@ public final class DialogDriver {
         }
         final Window w = found;
         ResultsTable rt = ResultsTable.getResultsTable(title);
-        // A table window as wide as its columns need (about 95 pixels each), at most the screen's width.
-        final int width = rt == null ? w.getWidth() : Math.min(1270, Math.max(w.getWidth(), 95 * (rt.getLastColumn() + 2)));
+        // A table window as wide as its columns need (about 80 pixels each), at most the screen's width.
+        final int width = rt == null ? w.getWidth() : Math.min(1270, Math.max(w.getWidth(), 80 * (rt.getLastColumn() + 2)));
         EventQueue.invokeAndWait(new Runnable() {
             public void run() {
-                w.setSize(width, w.getHeight());
+                w.setBounds(0, Math.max(0, w.getY()), width, w.getHeight());
+                w.validate();
+                w.repaint();
                 w.toFront();
             }
         });
-        Thread.sleep(800);
+        Thread.sleep(1500);
         ImageIO.write(painted(w.getBounds()), "png", png);
     }
 
