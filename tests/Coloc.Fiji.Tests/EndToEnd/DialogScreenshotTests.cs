@@ -1,5 +1,4 @@
 using Coloc.Fiji.Tests.ImageJ;
-using Coloc.TestKit;
 
 namespace Coloc.Fiji.Tests.EndToEnd;
 
@@ -16,8 +15,7 @@ public sealed class DialogScreenshotTests
             newImage("demo", "8-bit black", 200, 150, 2, 5, 1);
             run("Match Blobs");
             """);
-        var png = Path.Combine(RepoPaths.RepoRoot, "out", "screenshots", "match-blobs-dialog.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(png)!);
+        var png = Path.Combine(TestScreenshots.Dir, "match-blobs-dialog.png");
         File.Delete(png);
         var script = Path.Combine(AppContext.BaseDirectory, "gui", "dialog-screenshot.sh");
         var r = ImageJHost.RunRetryingXvfbStart(["-k", "10", "240", "xvfb-run", "-a", "-s", "-screen 0 1024x768x24", "bash", script,

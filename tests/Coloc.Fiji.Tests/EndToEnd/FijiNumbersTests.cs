@@ -53,4 +53,58 @@ public sealed class FijiNumbersTests
         // The matches CSV stays MagellanMapper's format, version 1 (no µm column there).
         Assert.DoesNotContain("(", File.ReadAllLines(Path.Combine(outDir, "matches_c0_c1.csv"))[0]);
     }
+    /// <summary>
+    /// A blob's row in its file and its database id are separate columns, present in both tables: after Match Blobs
+    /// the index columns point at the blob CSV's rows and the id columns are NaN; after Open Coloc Database the id
+    /// columns hold the database's blob ids and the index columns are NaN.
+    /// </summary>
+    [Fact]
+    public void MatchBlobsThenOpenColocDatabase_IndexAndDatabaseIdColumns_EachFilledWhereItApplies()
+    {
+        using var ij = new ImageJHost();
+        string blobs = Path.Combine(ij.Dir, "pairs.csv"), db = Path.Combine(ij.Dir, "coloc.db");
+        string matched = Path.Combine(ij.Dir, "matched.csv"), opened = Path.Combine(ij.Dir, "opened.csv");
+        Blob[] rows = [
+            new Blob(5, 40, 40, 2, -1, -1, 0), new Blob(3, 9, 50, 2, -1, -1, 0), new Blob(5, 20, 20, 2, -1, -1, 0),
+            new Blob(9, 55, 5, 2, -1, -1, 1), new Blob(5, 20, 22, 2, -1, -1, 1), new Blob(6, 40, 40, 2, -1, -1, 1),
+        ];
+        BlobCsv.Write(blobs, rows);
+        var r = ij.RunMacro($$"""
+            newImage("ids", "8-bit black", 64, 64, 2, 12, 1);
+            run("Match Blobs", "blobs=[{{blobs}}] mode=exact tolerance=[3,3,3] unit=pixel database=[{{db}}]");
+            {{FijiTables.Save("Coloc Matches", matched)}}
+            run("Open Coloc Database", "database=[{{db}}] channels=[1,2]");
+            {{FijiTables.Save("Coloc Matches", opened)}}
+            """);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var m = FijiTables.Read(matched);
+        var o = FijiTables.Read(opened);
+        Assert.Equal(m.Headers, o.Headers);
+        Assert.Equal(2, m.Rows.Length);
+        Assert.Equal(2, o.Rows.Length);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        using var dump = new Coloc.TestKit.SqliteDump(db);
+        foreach (var (t, fromDb) in new[] { (m, false), (o, true) })
+        {
+            foreach (var row in t.Rows)
+            {
+                foreach (var k in new[] { 1, 2 })
+                {
+                    string index = row[t.Column(h => h == $"Blob{k} index")], id = row[t.Column(h => h == $"Blob{k} database id")];
+                    var zyx = new[] { "Z", "Y", "X" }.Select(a => double.Parse(row[t.Column(h => h == $"{a}{k} (px)")], inv)).ToArray();
+                    Assert.Equal("NaN", fromDb ? index : id);
+                    if (!fromDb)
+                    {
+                        var b = rows[int.Parse(index, inv)];
+                        Assert.Equal([b.Z, b.Y, b.X], zyx);
+                    }
+                    else
+                    {
+                        var stored = dump.Rows($"SELECT z, y, x FROM blobs WHERE id = {long.Parse(id, inv)}").Single();
+                        Assert.Equal(zyx, stored.Select(v => Convert.ToDouble(v, inv)));
+                    }
+                }
+            }
+        }
+    }
 }

@@ -54,18 +54,26 @@ public sealed class IntensityAndDatabaseTests
     public void IntensityColocalize_NoBlobFile_DetectsFirst_SummaryAndOverlay()
     {
         using var ij = new ImageJHost();
+        string png = Path.Combine(ij.Dir, "overlay.png");
         var r = ij.RunMacro($$"""
             {{DetectionTests.SpotsMacro(Path.Combine(ij.Dir, "spots.tif"))}}
+            run("Make Composite");
             run("Intensity Colocalize", "threshold=min");
             print("flags=" + Table.size("Coloc Intensity") + " pairs=" + Table.size("Coloc Intensity Summary"));
             n = 0; for (i = 0; i < Overlay.size; i++) { Overlay.activateSelection(i); if (startsWith(Roi.getName, "Coloc C1 ")) n++; }
             print("c1-rois=" + n);
+            run("Select None");
+            run("Duplicate...", "title=slice duplicate channels=1-2 slices=12");
+            run("Scale...", "x=4 y=4 interpolation=None process create title=zoom");
+            run("Flatten");
+            saveAs("PNG", "{{png}}");
             """);
         Assert.True(r.ExitCode == 0, r.ToString());
         // The synthetic balls are found in both channels (10 blobs), every pair of channels gets a row.
         Assert.Contains("flags=10 pairs=2", r.Stdout);
         Assert.Contains("Intensity Colocalize: C1 blobs positive for C2: ", r.Stdout);
         Assert.DoesNotContain("c1-rois=0", r.Stdout);
+        TestScreenshots.Keep(png, "intensity-overlay.png");
     }
 
     [Fact]

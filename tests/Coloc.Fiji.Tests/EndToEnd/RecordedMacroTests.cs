@@ -13,8 +13,6 @@ namespace Coloc.Fiji.Tests.EndToEnd;
 [Collection(ImageJCollection.Name)]
 public sealed class RecordedMacroTests
 {
-    private static string Screenshots => Path.Combine(RepoPaths.RepoRoot, "out", "screenshots");
-
     [Fact]
     public void MatchBlobsDialog_ChoicesAndChannelBoxesSetByHand_RecordedMacroReplaysToIdenticalTables()
     {
@@ -53,9 +51,10 @@ public sealed class RecordedMacroTests
         Assert.Contains("Tolerance (z,y,x)", help);
         Assert.Contains("doi:10.1002/cpns.104", help);
         Assert.Contains("Coloc 0.", help);
-        Directory.CreateDirectory(Screenshots);
-        File.Copy(Path.Combine(outDir, "dialog.png"), Path.Combine(Screenshots, "match-blobs-dialog-filled.png"), true);
-        File.Copy(Path.Combine(outDir, "help.png"), Path.Combine(Screenshots, "match-blobs-help.png"), true);
+        TestScreenshots.Keep(Path.Combine(outDir, "dialog.png"), "match-blobs-dialog-filled.png");
+        TestScreenshots.Keep(Path.Combine(outDir, "help.png"), "match-blobs-help.png");
+        TestScreenshots.Keep(Path.Combine(outDir, "table-Coloc Matches.png"), "match-results-table.png");
+        TestScreenshots.Keep(Path.Combine(outDir, "table-Coloc Summary.png"), "match-summary-table.png");
     }
 
     [Fact]
@@ -77,9 +76,96 @@ public sealed class RecordedMacroTests
         Assert.Contains("min_diameter=6 max_diameter=12 threshold=0.02", recorded);
         Assert.Equal(File.ReadAllText(Path.Combine(outDir, "recorded-Coloc Blobs.csv")), File.ReadAllText(Path.Combine(outDir, "replayed-Coloc Blobs.csv")));
         Assert.True(FijiTables.Read(Path.Combine(outDir, "recorded-Coloc Blobs.csv")).Rows.Length >= 8);
-        Directory.CreateDirectory(Screenshots);
-        File.Copy(Path.Combine(outDir, "dialog.png"), Path.Combine(Screenshots, "detect-blobs-dialog.png"), true);
-        File.Copy(Path.Combine(outDir, "preview.png"), Path.Combine(Screenshots, "detect-blobs-preview.png"), true);
+        TestScreenshots.Keep(Path.Combine(outDir, "dialog.png"), "detect-blobs-dialog.png");
+        TestScreenshots.Keep(Path.Combine(outDir, "preview.png"), "detect-blobs-preview.png");
+        TestScreenshots.Keep(Path.Combine(outDir, "table-Coloc Blobs.png"), "detect-blobs-table.png");
+    }
+
+    [Fact]
+    public void IntensityColocalizeDialog_NoBlobFile_RecordedMacroReplaysToIdenticalFlagsAndSummaryTables()
+    {
+        using var ij = new ImageJHost();
+        string setup = Path.Combine(ij.Dir, "setup.ijm");
+        File.WriteAllText(setup, DetectionTests.SpotsMacro(Path.Combine(ij.Dir, "spots.tif")) + "\nsetBatchMode(\"exit and display\");\nStack.setPosition(1, 12, 1);\n");
+        var (r, outDir) = Drive(ij, setup, "Intensity Colocalize", ["Coloc Intensity", "Coloc Intensity Summary"], [], "threshold=min");
+        string recorded = File.ReadAllText(Path.Combine(outDir, "recorded.ijm"));
+        Assert.Contains("run(\"Intensity Colocalize\", \"blobs=[] threshold=min", recorded);
+        AssertReplayedSame(outDir, "Coloc Intensity", "Coloc Intensity Summary");
+        var summary = FijiTables.Read(Path.Combine(outDir, "recorded-Coloc Intensity Summary.csv"));
+        Assert.Equal(["C1", "C2"], summary.Rows.Select(row => row[summary.Column(h => h == "Blobs of")]));
+        Assert.Equal(10, FijiTables.Read(Path.Combine(outDir, "recorded-Coloc Intensity.csv")).Rows.Length);
+        TestScreenshots.Keep(Path.Combine(outDir, "dialog.png"), "intensity-colocalize-dialog.png");
+        TestScreenshots.Keep(Path.Combine(outDir, "table-Coloc Intensity Summary.png"), "intensity-summary-table.png");
+        TestScreenshots.Keep(Path.Combine(outDir, "table-Coloc Intensity.png"), "intensity-flags-table.png");
+    }
+
+    [Fact]
+    public void ChannelStatisticsFromMenu_RecordedMacroReplaysToIdenticalTable()
+    {
+        using var ij = new ImageJHost();
+        string setup = Path.Combine(ij.Dir, "setup.ijm");
+        File.WriteAllText(setup, DetectionTests.SpotsMacro(Path.Combine(ij.Dir, "spots.tif")) + "\nsetBatchMode(\"exit and display\");\n");
+        var (_, outDir) = Drive(ij, setup, "Channel Statistics", ["Coloc Channel Statistics"], ["-Dcoloc.noDialog=true"]);
+        Assert.Contains("run(\"Channel Statistics\");", File.ReadAllText(Path.Combine(outDir, "recorded.ijm")));
+        AssertReplayedSame(outDir, "Coloc Channel Statistics");
+        var t = FijiTables.Read(Path.Combine(outDir, "recorded-Coloc Channel Statistics.csv"));
+        // 96×80×24 voxels per channel; the balls peak at round(220·exp(−1/18)) = 208 (the innermost disc is 1 voxel off centre) on a black background.
+        Assert.Equal(["1", "2"], t.Rows.Select(row => row[t.Column(h => h == "Channel")]));
+        Assert.All(t.Rows, row => Assert.Equal("184320", row[t.Column(h => h == "Count")]));
+        Assert.All(t.Rows, row => Assert.Equal("208", row[t.Column(h => h == "Max")]));
+        TestScreenshots.Keep(Path.Combine(outDir, "table-Coloc Channel Statistics.png"), "channel-statistics-table.png");
+    }
+
+    [Fact]
+    public void OpenColocDatabaseDialog_AfterMatchBlobsWithDatabase_RecordedMacroReplaysToIdenticalTable()
+    {
+        using var ij = new ImageJHost();
+        string blobs = Path.Combine(ij.Dir, "pairs.csv"), db = Path.Combine(ij.Dir, "coloc.db"), setup = Path.Combine(ij.Dir, "setup.ijm");
+        SyntheticBlobs.Write(blobs, new ZyxInt(8, 80, 100), seed: 5, count: 40);
+        File.WriteAllText(setup, $"""
+            newImage("stored", "8-bit black", 100, 80, 2, 8, 1);
+            run("Match Blobs", "blobs=[{blobs}] mode=exact tolerance=[3,3,3] unit=pixel database=[{db}]");
+            """);
+        var (_, outDir) = Drive(ij, setup, "Open Coloc Database", ["Coloc Matches"], [], $"database={db}");
+        Assert.Contains($"run(\"Open Coloc Database\", \"database={db}", File.ReadAllText(Path.Combine(outDir, "recorded.ijm")));
+        AssertReplayedSame(outDir, "Coloc Matches");
+        var t = FijiTables.Read(Path.Combine(outDir, "recorded-Coloc Matches.csv"));
+        Assert.True(t.Rows.Length > 5, $"{t.Rows.Length} matches");
+        Assert.All(t.Rows, row => Assert.NotEqual("NaN", row[t.Column(h => h == "Blob1 database id")]));
+        TestScreenshots.Keep(Path.Combine(outDir, "dialog.png"), "open-database-dialog.png");
+        TestScreenshots.Keep(Path.Combine(outDir, "table-Coloc Matches.png"), "open-database-table.png");
+    }
+
+    [Fact]
+    public void AboutColocFromMenu_RecordedMacroReplaysToTheSameLog_WindowCaptured()
+    {
+        using var ij = new ImageJHost();
+        string setup = Path.Combine(ij.Dir, "setup.ijm");
+        File.WriteAllText(setup, "print(\"\");\n");
+        var (_, outDir) = Drive(ij, setup, "About Coloc", ["Log"], ["-Dcoloc.noDialog=true", "-Dcoloc.window=About Coloc"]);
+        Assert.Contains("run(\"About Coloc\");", File.ReadAllText(Path.Combine(outDir, "recorded.ijm")));
+        string log = File.ReadAllText(Path.Combine(outDir, "recorded-Log.txt"));
+        Assert.Matches(@"Coloc \d+\.\d+\.\d+ \(engine ABI \d+", log);
+        Assert.Equal(log, File.ReadAllText(Path.Combine(outDir, "replayed-Log.txt")));
+        TestScreenshots.Keep(Path.Combine(outDir, "window.png"), "about-coloc.png");
+    }
+
+    /// <summary>Runs <c>coloc.fijitest.DialogDriver</c> on <paramref name="command"/>; asserts it finished.</summary>
+    private static (ProcessResult Result, string OutDir) Drive(ImageJHost ij, string setup, string command, string[] tables, string[] properties, params string[] fields)
+    {
+        string outDir = Path.Combine(ij.Dir, "driver");
+        Directory.CreateDirectory(outDir);
+        var r = JavaHarness.RunGui("coloc.fijitest.DialogDriver", ij.Dir, Path.Combine(ij.Dir, "home"), 400, properties,
+            [outDir, setup, command, string.Join(',', tables), .. fields]);
+        Assert.True(r.ExitCode == 0 && r.Stdout.Contains("driver=done", StringComparison.Ordinal), r.ToString());
+        return (r, outDir);
+    }
+
+    /// <summary>Each table saved after the dialog equals the one saved after replaying the recorded macro.</summary>
+    private static void AssertReplayedSame(string outDir, params string[] tables)
+    {
+        foreach (var table in tables)
+            Assert.Equal(File.ReadAllText(Path.Combine(outDir, $"recorded-{table}.csv")), File.ReadAllText(Path.Combine(outDir, $"replayed-{table}.csv")));
     }
 
     [Fact]

@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * order: red, green, blue, grey, cyan, magenta, yellow); both blobs of a matched pair are circles in the colour of
  * their channel pair (white for the first pair, then orange, pink, violet, brown: never near a channel colour) and a
  * line of that colour joins their centres. A blob is drawn as its circular cross-section on each slice it occupies,
- * a pair's line on every slice between its two centres. A legend (top left, all slices) names each colour with its
- * count. Element names: "Coloc C1 unmatched", "Coloc 1,2 match 7", "Coloc 1,2 line 7", "Coloc legend".
+ * a pair's line on every slice between its two centres. A legend (all slices, in the corner with the fewest blobs,
+ * translucent) names each colour with its count. Element names: "Coloc C1 unmatched", "Coloc 1,2 match 7", "Coloc 1,2 line 7", "Coloc legend".
  */
 final class MatchOverlay {
     static final Color[] CHANNEL_COLORS = {Color.red, Color.green, Color.blue, Color.gray, Color.cyan, Color.magenta,
@@ -93,21 +93,35 @@ final class MatchOverlay {
         return ((int) m[b] + 1) + "," + ((int) m[b + 1] + 1);
     }
 
+    /** The number of matches of each channel pair ("1,2", 1-based), in the pairs' order. */
+    private static TreeMap<String, Integer> pairCounts(MatchRunner.Outcome o) {
+        TreeMap<String, Integer> counts = new TreeMap<String, Integer>();
+        for (int i = 0; i < o.matchCount(); i++) {
+            String p = pair(o.matches, i * ColocNative.MATCH_COLUMNS);
+            counts.put(p, counts.containsKey(p) ? counts.get(p) + 1 : 1);
+        }
+        return counts;
+    }
+
+    /** The channel pairs of {@code o} ("1,2", 1-based) in order; pair k has colour {@code PAIR_COLORS[k % 5]}. */
+    static List<String> pairs(MatchRunner.Outcome o) {
+        return new ArrayList<String>(pairCounts(o).keySet());
+    }
+
     private static void add(Overlay ov, MatchRunner.Outcome o, ImagePlus imp) {
         int start = ov.size();
         int w = ColocNative.MATCH_COLUMNS;
         int nBlobs = o.blobs.length / 7;
         boolean[] matched = new boolean[nBlobs];
         double[] m = o.matches;
-        TreeMap<String, Integer> pairCounts = new TreeMap<String, Integer>();
-        for (int i = 0; i < o.matchCount(); i++) {
-            String p = pair(m, i * w);
-            pairCounts.put(p, pairCounts.containsKey(p) ? pairCounts.get(p) + 1 : 1);
-        }
+        TreeMap<String, Integer> pairCounts = pairCounts(o);
         List<String> pairs = new ArrayList<String>(pairCounts.keySet());
+        List<double[]> centres = new ArrayList<double[]>();
         for (int i = 0; i < o.matchCount() && ov.size() - start < MAX_ROIS; i++) {
             int b = i * w;
             String p = pair(m, b);
+            centres.add(new double[] {m[b + 6], m[b + 5]});
+            centres.add(new double[] {m[b + 10], m[b + 9]});
             Color c = PAIR_COLORS[pairs.indexOf(p) % PAIR_COLORS.length];
             circle(ov, imp, m[b + 4], m[b + 5], m[b + 6], m[b + 7], c, PREFIX + p + " match " + (i + 1));
             circle(ov, imp, m[b + 8], m[b + 9], m[b + 10], m[b + 11], c, PREFIX + p + " match " + (i + 1));
@@ -131,6 +145,7 @@ final class MatchOverlay {
                 }
                 circle(ov, imp, bl[i * 7], bl[i * 7 + 1], bl[i * 7 + 2], bl[i * 7 + 3],
                         CHANNEL_COLORS[ch % CHANNEL_COLORS.length], PREFIX + "C" + (ch + 1) + " unmatched");
+                centres.add(new double[] {bl[i * 7 + 2], bl[i * 7 + 1]});
             }
         }
         if (ov.size() - start >= MAX_ROIS) {
@@ -139,14 +154,15 @@ final class MatchOverlay {
         List<String> texts = new ArrayList<String>();
         List<Color> colors = new ArrayList<Color>();
         for (int i = 0; i < pairs.size(); i++) {
-            texts.add("\u2014 " + pairs.get(i) + ": " + pairCounts.get(pairs.get(i)) + " matched pairs");
+            int n = pairCounts.get(pairs.get(i));
+            texts.add("\u2014 " + pairs.get(i) + ": " + n + (n == 1 ? " pair" : " pairs"));
             colors.add(PAIR_COLORS[i % PAIR_COLORS.length]);
         }
         for (int c = 0; c <= maxChannel; c++) {
             texts.add("\u25cb C" + (c + 1) + ": " + unmatched[c] + " unmatched");
             colors.add(CHANNEL_COLORS[c % CHANNEL_COLORS.length]);
         }
-        legend(ov, imp, texts, colors);
+        legend(ov, imp, texts, colors, centres);
     }
 
     /**
@@ -161,6 +177,7 @@ final class MatchOverlay {
         int n = blobs.length / 7;
         int[] positive = new int[channels];
         int[] negative = new int[channels];
+        List<double[]> centres = new ArrayList<double[]>();
         for (int i = 0; i < n && ov.size() < MAX_ROIS; i++) {
             int ch = (int) blobs[i * 7 + 6];
             boolean pos = false;
@@ -177,25 +194,30 @@ final class MatchOverlay {
             circle(ov, imp, blobs[i * 7], blobs[i * 7 + 1], blobs[i * 7 + 2], blobs[i * 7 + 3],
                     pos ? PAIR_COLORS[0] : CHANNEL_COLORS[ch % CHANNEL_COLORS.length],
                     PREFIX + "C" + (ch + 1) + (pos ? " positive" : " negative"));
+            centres.add(new double[] {blobs[i * 7 + 2], blobs[i * 7 + 1]});
         }
         List<String> texts = new ArrayList<String>();
         List<Color> colors = new ArrayList<Color>();
         for (int c = 0; c < channels; c++) {
-            texts.add("\u25cb C" + (c + 1) + ": " + positive[c] + " positive for another channel");
+            texts.add("\u25cb C" + (c + 1) + ": " + positive[c] + " positive");
             colors.add(PAIR_COLORS[0]);
             texts.add("\u25cb C" + (c + 1) + ": " + negative[c] + " negative");
             colors.add(CHANNEL_COLORS[c % CHANNEL_COLORS.length]);
         }
-        legend(ov, imp, texts, colors);
+        legend(ov, imp, texts, colors, centres);
         imp.setOverlay(ov);
     }
 
-    /** The legend: one line per colour, on a translucent black box, on every slice. */
-    private static void legend(Overlay ov, ImagePlus imp, List<String> texts, List<Color> colors) {
+    /**
+     * The legend: one line per colour on a translucent black box, on every slice, in the image corner holding the
+     * fewest blob centres ({@code centres}: x,y in pixels; ties: top left, top right, bottom left, bottom right). Its
+     * font scales with the image (a 24th of the smaller side, 4 to 18 pixels), so on a small image it stays small.
+     */
+    private static void legend(Overlay ov, ImagePlus imp, List<String> texts, List<Color> colors, List<double[]> centres) {
         if (texts.isEmpty()) {
             return;
         }
-        int size = Math.max(9, Math.min(18, Math.min(imp.getWidth(), imp.getHeight()) / 60));
+        int size = legendFontSize(imp.getWidth(), imp.getHeight());
         Font font = new Font("SansSerif", Font.PLAIN, size);
         List<Roi> elements = new ArrayList<Roi>();
         try {
@@ -206,12 +228,15 @@ final class MatchOverlay {
             for (String t : texts) {
                 width = Math.max(width, fm.stringWidth(t));
             }
-            Roi box = new Roi(2, 2, width + size, lineHeight * texts.size() + size * 0.5);
-            box.setFillColor(new Color(0, 0, 0, 160));
+            double boxW = width + size;
+            double boxH = lineHeight * texts.size() + size * 0.5;
+            double[] at = legendCorner(imp.getWidth(), imp.getHeight(), boxW, boxH, centres);
+            Roi box = new Roi(at[0], at[1], boxW, boxH);
+            box.setFillColor(new Color(0, 0, 0, 120));
             box.setName(PREFIX + "legend");
             elements.add(box);
             for (int i = 0; i < texts.size(); i++) {
-                TextRoi t = new TextRoi(2 + size * 0.5, 2 + size * 0.25 + i * lineHeight, texts.get(i), font);
+                TextRoi t = new TextRoi(at[0] + size * 0.5, at[1] + size * 0.25 + i * lineHeight, texts.get(i), font);
                 t.setStrokeColor(colors.get(i));
                 t.setName(PREFIX + "legend");
                 elements.add(t);
@@ -224,6 +249,36 @@ final class MatchOverlay {
         for (Roi r : elements) {
             ov.add(r);
         }
+    }
+
+    /** The legend's font size in pixels for an image of {@code width}×{@code height} pixels: a 24th of the smaller side, 4..18. */
+    static int legendFontSize(int width, int height) {
+        return Math.max(4, Math.min(18, Math.min(width, height) / 24));
+    }
+
+    /**
+     * The top-left x,y of a {@code boxW}×{@code boxH} legend in the corner of the image (2 pixels in) that covers the
+     * fewest of {@code centres} (x,y each); ties go to the first of top left, top right, bottom left, bottom right.
+     */
+    static double[] legendCorner(int width, int height, double boxW, double boxH, List<double[]> centres) {
+        double[][] corners = {{2, 2}, {width - 2 - boxW, 2}, {2, height - 2 - boxH}, {width - 2 - boxW, height - 2 - boxH}};
+        double[] best = corners[0];
+        int fewest = Integer.MAX_VALUE;
+        for (double[] c : corners) {
+            double x0 = Math.max(0, c[0]);
+            double y0 = Math.max(0, c[1]);
+            int n = 0;
+            for (double[] p : centres) {
+                if (p[0] >= x0 && p[0] <= c[0] + boxW && p[1] >= y0 && p[1] <= c[1] + boxH) {
+                    n++;
+                }
+            }
+            if (n < fewest) {
+                fewest = n;
+                best = new double[] {x0, y0};
+            }
+        }
+        return best;
     }
 
     /** The line joining a pair's centres, on every slice from one centre's to the other's. */

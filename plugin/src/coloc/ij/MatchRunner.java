@@ -126,14 +126,28 @@ final class MatchRunner {
         return options;
     }
 
+    /** Heading of the first blob's row in the blob file (0-based, the "Blob index" of the Coloc Blobs table). */
+    static final String INDEX_1 = "Blob1 index";
+
+    /** Heading of the second blob's row in the blob file. */
+    static final String INDEX_2 = "Blob2 index";
+
+    /** Heading of the first blob's id in the results database (Open Coloc Database). */
+    static final String DB_ID_1 = "Blob1 database id";
+
+    /** Heading of the second blob's id in the results database. */
+    static final String DB_ID_2 = "Blob2 database id";
+
     /** Heading of the physical distance column. */
     static final String DISTANCE_UM = "Distance (\u00b5m)";
 
     /**
      * Fills the system Results table: one row per match (1-based channels, calibrated and voxel coordinates, the
      * physical distance in µm and the engine's scaled distance, in voxels of the axis with the largest tolerance).
-     * With {@code stored} the blob columns are database ids ("Blob1 id"), else indices into the blob file, 0-based
-     * rows below its header ("Blob1 index").
+     * Each blob has two identity columns, both always present so a table reads the same after either command:
+     * {@link #INDEX_1} (its 0-based row in the blob file below the header, the "Blob index" of the Coloc Blobs table;
+     * NaN for matches read from a database) and {@link #DB_ID_1} (its id in the database's blobs table; NaN unless the
+     * matches were read from a database, {@code stored}).
      */
     static ResultsTable fillResults(Outcome o, Calibration cal, boolean stored) {
         double[] res = o.resolutionUm;
@@ -148,8 +162,10 @@ final class MatchRunner {
             rt.addValue("Pair", (int) m[b] + 1 + "," + ((int) m[b + 1] + 1));
             rt.addValue("C1", m[b] + 1);
             rt.addValue("C2", m[b + 1] + 1);
-            rt.addValue(stored ? "Blob1 id" : "Blob1 index", m[b + 2]);
-            rt.addValue(stored ? "Blob2 id" : "Blob2 index", m[b + 3]);
+            rt.addValue(INDEX_1, stored ? Double.NaN : m[b + 2]);
+            rt.addValue(INDEX_2, stored ? Double.NaN : m[b + 3]);
+            rt.addValue(DB_ID_1, stored ? m[b + 2] : Double.NaN);
+            rt.addValue(DB_ID_2, stored ? m[b + 3] : Double.NaN);
             rt.addValue("X1 (" + unit + ")", m[b + 6] * cal.pixelWidth);
             rt.addValue("Y1 (" + unit + ")", m[b + 5] * cal.pixelHeight);
             rt.addValue("Z1 (" + unit + ")", m[b + 4] * cal.pixelDepth);
@@ -189,6 +205,20 @@ final class MatchRunner {
         return rt;
     }
 
+    /** The last outcome published for each open image (for Blobs to ROI Manager); images closed are forgotten. */
+    private static final java.util.Map<ImagePlus, Outcome> LAST = java.util.Collections.synchronizedMap(
+            new java.util.WeakHashMap<ImagePlus, Outcome>());
+
+    /** Remembers {@code o} as the last result on {@code imp}. */
+    static void remember(ImagePlus imp, Outcome o) {
+        LAST.put(imp, o);
+    }
+
+    /** The last Match Blobs or Open Coloc Database result on {@code imp}, or null. */
+    static Outcome last(ImagePlus imp) {
+        return LAST.get(imp);
+    }
+
     /** Fills the tables, shows them as "Coloc Matches" and "Coloc Summary" (true headless mode: the system Results table only), sets the overlay and, if asked, logs the summary. */
     static void publish(Outcome o, ImagePlus imp, boolean log) {
         ResultsTable rt = fillResults(o, imp == null ? new Calibration() : imp.getCalibration(), false);
@@ -202,6 +232,7 @@ final class MatchRunner {
         }
         if (imp != null) {
             MatchOverlay.apply(o, imp);
+            remember(imp, o);
         }
         if (log) {
             if (o.parameters.length() > 0) {

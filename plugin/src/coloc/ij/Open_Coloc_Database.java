@@ -47,6 +47,7 @@ public class Open_Coloc_Database implements PlugIn {
             o.matches = ColocNative.selectMatches(ParamDialog.options(values), offset, shape);
             o.resolutionUm = Calibrations.resolutionUm(imp.getCalibration());
             ij.measure.ResultsTable rt = MatchRunner.fillResults(o, imp.getCalibration(), true);
+            MatchRunner.remember(imp, o);
             if (!GraphicsEnvironment.isHeadless()) {
                 rt.show(MatchRunner.MATCH_TABLE);
                 MatchOverlay.apply(o, imp);

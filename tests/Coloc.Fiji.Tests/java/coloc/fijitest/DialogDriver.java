@@ -31,9 +31,13 @@ import javax.imageio.ImageIO;
  * titles. Steps: runs SETUP.ijm, opens the Recorder, starts COMMAND from the menu (IJ.doCommand, as a click does),
  * waits for its dialog, sets each field whose label's first word is {@code key} (text fields and choices take the
  * value; checkboxes: true/false), saves a screenshot of the dialog to OUT_DIR/dialog.png, presses OK, waits for the
- * recorded line, saves each table to OUT_DIR/recorded-TITLE.csv, closes them, runs the recorded macro text, saves
- * the tables again to OUT_DIR/replayed-TITLE.csv and writes the recorded text to OUT_DIR/recorded.ijm. Prints
- * "recorded: ..." and "driver=done"; exits 0, or 1 with a reason.
+ * recorded line, saves each table to OUT_DIR/recorded-TITLE.csv and a screenshot of its window (that window only) to
+ * OUT_DIR/table-TITLE.png, closes them, runs the recorded macro text, saves the tables again to
+ * OUT_DIR/replayed-TITLE.csv and writes the recorded text to OUT_DIR/recorded.ijm. Prints "recorded: ..." and
+ * "driver=done"; exits 0, or 1 with a reason. The table "Log" is the Log window's text (cleared before the command
+ * and before the replay). Properties: {@code coloc.noDialog=true} for a command without a dialog (no field is set,
+ * no dialog.png); {@code coloc.window=TITLE} captures that window (e.g. an HTML window the
+ * command opens) to OUT_DIR/window.png.
  */
 public final class DialogDriver {
     private DialogDriver() {
@@ -47,7 +51,12 @@ public final class DialogDriver {
         new ImageJ();
         IJ.runMacroFile(setup);
         IJ.run("Record...");
+        IJ.log("\\Clear");
         IJ.doCommand(command);
+        if (Boolean.getBoolean("coloc.noDialog")) {
+            finish(command, tables, out);
+            return;
+        }
         final GenericDialog gd = waitForDialog(60000);
         if (gd == null) {
             fail("no dialog appeared for " + command);
@@ -67,10 +76,10 @@ public final class DialogDriver {
             }
             System.out.println("preview=" + n);
             System.out.println("status: " + ImageJ.getStatusBarText());
-            ImageIO.write(new Robot().createScreenCapture(IJ.getImage().getWindow().getBounds()), "png", new File(out, "preview.png"));
+            ImageIO.write(painted(IJ.getImage().getWindow().getBounds()), "png", new File(out, "preview.png"));
         }
         Rectangle r = gd.getBounds();
-        ImageIO.write(new Robot().createScreenCapture(r), "png", new File(out, "dialog.png"));
+        ImageIO.write(painted(r), "png", new File(out, "dialog.png"));
         if (Boolean.getBoolean("coloc.help")) {
             showHelp(gd, out);
         }
@@ -80,16 +89,35 @@ public final class DialogDriver {
                 gd.actionPerformed(new ActionEvent(ok, ActionEvent.ACTION_PERFORMED, "OK"));
             }
         });
+        finish(command, tables, out);
+    }
+
+    /** Waits for the recorded line, saves and captures the tables (and overlay, window), replays, saves again; exits. */
+    private static void finish(String command, String[] tables, File out) throws Exception {
         String recorded = waitForRecording(command, Long.getLong("coloc.wait", 120000));
         if (recorded == null) {
             fail("the Recorder wrote no run(\"" + command + "\") line; it holds: " + Recorder.getInstance().getText());
         }
-        Thread.sleep(500);
+        waitForCommandThread(command, Long.getLong("coloc.wait", 120000));
+        Thread.sleep(1000);
         save(tables, out, "recorded-");
         captureWindows(System.getProperty("coloc.windows", ""), out);
         for (String t : tables) {
-            IJ.selectWindow(t);
-            IJ.run("Close");
+            if (!t.equals("Log")) {
+                capture(t, new File(out, "table-" + t + ".png"));
+            }
+        }
+        String window = System.getProperty("coloc.window", "");
+        if (window.length() > 0) {
+            capture(window, new File(out, "window.png"));
+        }
+        for (String t : tables) {
+            if (t.equals("Log")) {
+                IJ.log("\\Clear");
+            } else {
+                IJ.selectWindow(t);
+                IJ.run("Close");
+            }
         }
         Files.write(new File(out, "recorded.ijm").toPath(), recorded.getBytes(StandardCharsets.UTF_8));
         System.out.println("recorded: " + recorded.trim());
@@ -98,6 +126,84 @@ public final class DialogDriver {
         System.out.println("driver=done");
         System.out.flush();
         System.exit(0);
+    }
+
+    /**
+     * A screenshot of {@code r} once something is painted there: under load a window can still be a blank rectangle
+     * for a while after it shows, so a capture of one colour is taken again (up to 10 s).
+     */
+    private static java.awt.image.BufferedImage painted(Rectangle r) throws Exception {
+        Robot robot = new Robot();
+        java.awt.image.BufferedImage img = robot.createScreenCapture(r);
+        for (int t = 0; t < 50 && uniform(img); t++) {
+            Thread.sleep(200);
+            img = robot.createScreenCapture(r);
+        }
+        return img;
+    }
+
+    private static boolean uniform(java.awt.image.BufferedImage img) {
+        int first = img.getRGB(0, 0);
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                if (img.getRGB(x, y) != first) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Waits for the thread ImageJ runs a menu command in (ij.Executer names it after the command) to end: the
+     * Recorder writes the line when the dialog closes, before the command has filled its tables.
+     */
+    private static void waitForCommandThread(String command, long ms) throws InterruptedException {
+        for (long t = 0; t < ms; t += 100) {
+            boolean running = false;
+            for (Thread th : Thread.getAllStackTraces().keySet()) {
+                running |= th.isAlive() && command.equals(th.getName());
+            }
+            if (!running) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail(command + " still running after " + ms + " ms");
+    }
+
+    /** Brings the window titled {@code title} to the front and saves a screenshot of that window alone. */
+    private static void capture(String title, File png) throws Exception {
+        Window found = null;
+        for (long t = 0; t < 10000 && found == null; t += 100) {
+            for (Window w : Window.getWindows()) {
+                String wt = w instanceof java.awt.Frame ? ((java.awt.Frame) w).getTitle()
+                        : w instanceof java.awt.Dialog ? ((java.awt.Dialog) w).getTitle() : null;
+                if (w.isShowing() && title.equals(wt)) {
+                    found = w;
+                }
+            }
+            if (found == null) {
+                Thread.sleep(100);
+            }
+        }
+        if (found == null) {
+            fail("no window titled " + title);
+        }
+        final Window w = found;
+        ResultsTable rt = ResultsTable.getResultsTable(title);
+        // A table window as wide as its columns need (about 80 pixels each), at most the screen's width.
+        final int width = rt == null ? w.getWidth() : Math.min(1270, Math.max(w.getWidth(), 80 * (rt.getLastColumn() + 2)));
+        EventQueue.invokeAndWait(new Runnable() {
+            public void run() {
+                w.setBounds(0, Math.max(0, w.getY()), width, w.getHeight());
+                w.validate();
+                w.repaint();
+                w.toFront();
+            }
+        });
+        Thread.sleep(1500);
+        ImageIO.write(painted(w.getBounds()), "png", png);
     }
 
     /** Presses Help, captures the help window (help.png, help.html with its text) and closes it. */
@@ -113,7 +219,7 @@ public final class DialogDriver {
             for (Window w : Window.getWindows()) {
                 if (w instanceof ij.gui.HTMLDialog && w.isShowing()) {
                     Thread.sleep(800);
-                    ImageIO.write(new Robot().createScreenCapture(w.getBounds()), "png", new File(out, "help.png"));
+                    ImageIO.write(painted(w.getBounds()), "png", new File(out, "help.png"));
                     for (Component c : flatten((Container) w, new ArrayList<Component>())) {
                         if (c instanceof javax.swing.JEditorPane) {
                             String text = ((javax.swing.JEditorPane) c).getText();
@@ -226,8 +332,13 @@ public final class DialogDriver {
         return null;
     }
 
-    private static void save(String[] tables, File out, String prefix) {
+    private static void save(String[] tables, File out, String prefix) throws java.io.IOException {
         for (String t : tables) {
+            if (t.equals("Log")) {
+                String log = IJ.getLog();
+                Files.write(new File(out, prefix + "Log.txt").toPath(), (log == null ? "" : log).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
             ResultsTable rt = ResultsTable.getResultsTable(t);
             if (rt == null) {
                 fail("no table " + t);
