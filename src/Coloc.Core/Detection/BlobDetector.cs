@@ -91,13 +91,13 @@ public static class BlobDetector
         List<LogPeak> peaks;
         if (!blocks)
         {
-            peaks = new LogRegionDetector(source, scales, new ZyxInt(0, 0, 0), space.Shape, options.Threads)
+            peaks = new LogRegionDetector(source, scales, new ZyxInt(0, 0, 0), space.Shape, options.Threads, options.Mode)
                 .Run(full, profile.DetectionThreshold, progress, ct);
         }
         else
         {
             var step = options.BlockShapeVoxels ?? DefaultBlockShape(options.ProfileFor(options.Channels?[0] ?? 0), resolutionUm, space);
-            int halo = scales.Max(s => s.Radius) + 1;
+            int halo = scales.Max(s => s.Radius) + LogRegionDetector.ExtraReachVoxels(options.Mode) + 1;
             var grid = new BlockGrid(space.Shape, step).Blocks();
             peaks = new List<LogPeak>();
             for (int b = 0; b < grid.Length; b++)
@@ -108,7 +108,7 @@ public static class BlobDetector
                 var size = ZyxInt.FromAxes(a => hi[a] - lo[a]);
                 int bi = b;
                 Action<double>? report = progress is null ? null : f => progress((bi + f) / grid.Length);
-                peaks.AddRange(new LogRegionDetector(source, scales, lo, size, options.Threads)
+                peaks.AddRange(new LogRegionDetector(source, scales, lo, size, options.Threads, options.Mode)
                     .Run(blk.Box, profile.DetectionThreshold, report, ct));
             }
         }
