@@ -97,7 +97,7 @@ public static class BlobDetector
         else
         {
             var step = options.BlockShapeVoxels ?? DefaultBlockShape(options.ProfileFor(options.Channels?[0] ?? 0), resolutionUm, space);
-            int halo = scales.Max(s => s.Radius) + LogRegionDetector.ExtraReachVoxels(options.Mode) + 1;
+            int halo = scales.Max(s => s.Radius) + 1;
             var grid = new BlockGrid(space.Shape, step).Blocks();
             peaks = new List<LogPeak>();
             for (int b = 0; b < grid.Length; b++)

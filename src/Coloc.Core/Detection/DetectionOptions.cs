@@ -44,8 +44,8 @@ public sealed record DetectionOptions
 
     /// <summary>
     /// How the LoG stack is computed: <see cref="DetectionMode.Exact"/> (default; MagellanMapper's responses to 1e-12,
-    /// so its blobs) or <see cref="DetectionMode.Fast"/> (float32, Gaussian then second differences; blobs within one
-    /// voxel of the exact ones on ≥ 99 %). Never depends on threads or blocks.
+    /// so its blobs) or <see cref="DetectionMode.Fast"/> (float32 with fused multiply-add; blobs within one voxel of
+    /// the exact ones on ≥ 99 %). Never depends on threads or blocks.
     /// </summary>
     public DetectionMode Mode { get; init; } = DetectionMode.Exact;
 

@@ -5,19 +5,18 @@ namespace Coloc.Core.Detection;
 
 /// <summary>
 /// Time per stage of <see cref="LogRegionDetector"/>, summed over planes, for profiling: plane loading (pixel
-/// conversion or isotropic zoom), the z pass of all scales, the y+x passes of all scales, the peak search and, in
-/// <see cref="DetectionMode.Fast"/>, the second differences. Stages run
+/// conversion or isotropic zoom), the z pass of all scales, the y+x passes of all scales and the peak search. Stages run
 /// one after the other on the calling thread (each internally parallel); each is recorded as wall time and as the
 /// process's CPU time (the fairer figure on a loaded machine).
 /// </summary>
 internal sealed class DetectionStageTimes
 {
-    private static readonly string[] Names = ["load", "z pass (all scales)", "y+x passes (all scales)", "peaks", "second differences (fast mode)"];
+    private static readonly string[] Names = ["load", "z pass (all scales)", "y+x passes (all scales)", "peaks"];
     private readonly TimeSpan[] _wall = new TimeSpan[Names.Length], _cpu = new TimeSpan[Names.Length];
     private readonly Process _process = Process.GetCurrentProcess();
 
-    /// <summary>Stage numbers: 0 load, 1 z pass, 2 y+x passes, 3 peaks, 4 second differences.</summary>
-    public const int Load = 0, ZPass = 1, YxPass = 2, Peaks = 3, SecondDifferences = 4;
+    /// <summary>Stage numbers: 0 load, 1 z pass, 2 y+x passes, 3 peaks.</summary>
+    public const int Load = 0, ZPass = 1, YxPass = 2, Peaks = 3;
 
     /// <summary>A mark to pass to <see cref="Add"/> when the stage ends: wall timestamp and process CPU time now.</summary>
     public (long Wall, TimeSpan Cpu) Mark()

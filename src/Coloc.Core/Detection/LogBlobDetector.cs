@@ -51,7 +51,7 @@ public sealed class LogBlobDetector<T> : IBlobDetector<T> where T : unmanaged
 
     /// <summary>
     /// The image margin z,y,x (voxels) a box needs at least: pruning reach <c>⌈2√3σ_max⌉</c> plus kernel radius
-    /// <c>int(4σ_max + 0.5)</c> (plus 2 in <see cref="DetectionMode.Fast"/>) plus 1, for the largest sigma over the detected channels' profiles at
+    /// <c>int(4σ_max + 0.5)</c> plus 1, for the largest sigma over the detected channels' profiles at
     /// <paramref name="resolutionUm"/>.
     /// </summary>
     public static ZyxInt MinimumMarginVoxels(DetectionOptions options, Zyx resolutionUm, int channelCount)
@@ -62,7 +62,7 @@ public sealed class LogBlobDetector<T> : IBlobDetector<T> where T : unmanaged
         {
             var scales = Scales(options, c, resolutionUm);
             double sMax = scales.Max(s => s.Sigma);
-            m = Math.Max(m, (int)Math.Ceiling(2 * Sqrt3 * sMax) + scales.Max(s => s.Radius) + LogRegionDetector.ExtraReachVoxels(options.Mode) + 1);
+            m = Math.Max(m, (int)Math.Ceiling(2 * Sqrt3 * sMax) + scales.Max(s => s.Radius) + 1);
         }
         return new ZyxInt(m, m, m);
     }
@@ -86,7 +86,7 @@ public sealed class LogBlobDetector<T> : IBlobDetector<T> where T : unmanaged
             if ((uint)c >= (uint)image.ChannelCount) throw new ArgumentException($"channel {c} is not in the image (it has {image.ChannelCount})");
             var scales = Scales(_options, c, image.ResolutionUm);
             int reach = (int)Math.Ceiling(2 * Sqrt3 * scales.Max(s => s.Sigma));
-            int kernel = scales.Max(s => s.Radius) + LogRegionDetector.ExtraReachVoxels(_options.Mode) + 1;
+            int kernel = scales.Max(s => s.Radius) + 1;
             var margin = ZyxInt.FromAxes(a => Math.Max(reach, _marginVoxels[a] - kernel));
             while (true)
             {

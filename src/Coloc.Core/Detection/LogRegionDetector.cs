@@ -24,6 +24,8 @@ internal sealed unsafe class LogRegionDetector
     private readonly ZyxInt _origin, _size;
     private readonly int _rMax, _cap, _plane, _stride, _threads;
     private readonly double*[] _ring;
+    private readonly float*[] _ringSingle; // the input ring as floats when the source has a SingleScale (else empty)
+    private readonly double _singleScale;
     private readonly PinnedPlanes _planes = new();
     private readonly FastLogFilter? _fast;
     private readonly int[] _ringHolds;
@@ -52,24 +54,29 @@ internal sealed unsafe class LogRegionDetector
         if (mode == DetectionMode.Fast)
         {
             _fast = new FastLogFilter(source, scales, origin, size, _threads);
-            (_ring, _ringHolds, _a, _b) = ([], [], [], []);
+            (_ring, _ringSingle, _ringHolds, _a, _b) = ([], [], [], [], []);
             return;
         }
         _cap = Math.Min(size.Z, 2 * _rMax + 1);
-        _ring = new double*[_cap];
         _ringHolds = new int[_cap];
         Array.Fill(_ringHolds, -1);
-        for (int i = 0; i < _cap; i++) _ring[i] = _planes.Next<double>(_plane);
+        if (source.SingleScale is { } scale)
+        {
+            _singleScale = scale;
+            _ring = [];
+            _ringSingle = new float*[_cap];
+            for (int i = 0; i < _cap; i++) _ringSingle[i] = _planes.Next<float>(_plane);
+        }
+        else
+        {
+            _ringSingle = [];
+            _ring = new double*[_cap];
+            for (int i = 0; i < _cap; i++) _ring[i] = _planes.Next<double>(_plane);
+        }
         _a = new double*[scales.Length];
         _b = new double*[scales.Length];
         for (int i = 0; i < scales.Length; i++) { _a[i] = _planes.Next<double>(_plane); _b[i] = _planes.Next<double>(_plane); }
     }
-
-    /// <summary>
-    /// Image voxels beyond the largest kernel radius that a LoG value depends on in <paramref name="mode"/> (0 exact,
-    /// <see cref="FastLogFilter.ExtraReachVoxels"/> fast); a block's halo is radius + this + 1 (the maximum test).
-    /// </summary>
-    public static int ExtraReachVoxels(DetectionMode mode) => mode == DetectionMode.Fast ? FastLogFilter.ExtraReachVoxels : 0;
 
     /// <summary>Stage timings, accumulated when set (profiling); default null.</summary>
     public DetectionStageTimes? Times { get; init; }
@@ -113,7 +120,10 @@ internal sealed unsafe class LogRegionDetector
             int p = ScipyBoundary.Reflect(z + k, _size.Z);
             int slot = p % _cap;
             if (_ringHolds[slot] == p) continue;
-            _source.ReadWindow(_origin.Z + p, _origin.Y, _size.Y, _origin.X, _size.X, new Span<double>(_ring[slot], _plane), _stride);
+            if (_ringSingle.Length > 0)
+                _source.ReadWindowSingle(_origin.Z + p, _origin.Y, _size.Y, _origin.X, _size.X, new Span<float>(_ringSingle[slot], _plane), _stride);
+            else
+                _source.ReadWindow(_origin.Z + p, _origin.Y, _size.Y, _origin.X, _size.X, new Span<double>(_ring[slot], _plane), _stride);
             _ringHolds[slot] = p;
         }
     }
@@ -121,14 +131,22 @@ internal sealed unsafe class LogRegionDetector
     private void ZPass(int z)
     {
         int ny = _size.Y, nx = _size.X, R = _rMax;
-        var planes = new double*[2 * R + 1];
+        bool single = _ringSingle.Length > 0;
+        var planes = new double*[single ? 0 : 2 * R + 1];
+        var planesSingle = new float*[single ? 2 * R + 1 : 0];
         for (int k = -R; k <= R; k++)
-            planes[k + R] = _ring[ScipyBoundary.Reflect(z + k, _size.Z) % _cap];
+        {
+            int slot = ScipyBoundary.Reflect(z + k, _size.Z) % _cap;
+            if (single) planesSingle[k + R] = _ringSingle[slot];
+            else planes[k + R] = _ring[slot];
+        }
         RowChunks.For(ny, _threads, (y0, y1) =>
         {
             // On the heap: a hostile sigma must not overflow the stack (kernel radii are bounded by DetectionBudget).
             double** rows = (double**)NativeMemory.Alloc((nuint)(2L * R + 1), (nuint)sizeof(double*));
-            double* pairs = (double*)NativeMemory.Alloc((nuint)Math.Max(1L, (long)R * Strip), (nuint)sizeof(double));
+            float** rowsSingle = (float**)NativeMemory.Alloc((nuint)(2L * R + 1), (nuint)sizeof(float*));
+            double* pairs = (double*)NativeMemory.Alloc((nuint)((R + 1L) * Strip), (nuint)sizeof(double));
+            double* centre = pairs + (long)R * Strip;
             try
             {
                 for (int y = y0; y < y1; y++)
@@ -138,17 +156,29 @@ internal sealed unsafe class LogRegionDetector
                     for (int xs = 0; xs < nx; xs += Strip)
                     {
                         int n = Math.Min(nx, xs + Strip) - xs;
-                        for (int k = 0; k <= 2 * R; k++) rows[k] = planes[k] + off + xs;
-                        SymmetricCorrelator.PairSums(rows, R, pairs, Strip, n);
+                        double* c;
+                        if (single)
+                        {
+                            for (int k = 0; k <= 2 * R; k++) rowsSingle[k] = planesSingle[k] + off + xs;
+                            SymmetricCorrelator.PairSums(rowsSingle, R, _singleScale, pairs, Strip, centre, n);
+                            c = centre;
+                        }
+                        else
+                        {
+                            for (int k = 0; k <= 2 * R; k++) rows[k] = planes[k] + off + xs;
+                            SymmetricCorrelator.PairSums(rows, R, pairs, Strip, n);
+                            c = rows[R];
+                        }
                         foreach (var s in _scales)
                             fixed (double* g0 = s.G0, g2 = s.G2)
-                                SymmetricCorrelator.Correlate2(rows[R], pairs, Strip, s.Radius, g0, g2, _a[s.Index] + off + xs, _b[s.Index] + off + xs, n);
+                                SymmetricCorrelator.Correlate2(c, pairs, Strip, s.Radius, g0, g2, _a[s.Index] + off + xs, _b[s.Index] + off + xs, n);
                     }
                 }
             }
             finally
             {
                 NativeMemory.Free(pairs);
+                NativeMemory.Free(rowsSingle);
                 NativeMemory.Free(rows);
             }
         });
@@ -229,7 +259,9 @@ internal sealed unsafe class LogRegionDetector
         void Check(double* row, int s, int y, int x, ref List<LogPeak>? list)
         {
             double v = row[x];
-            if (v > threshold && IsMax(planes, S, s, y, x, ny, nx, _stride, v))
+            // The x neighbours first: most voxels above the threshold fail there (the same test IsMax makes).
+            if (!(v > threshold) || (x > 0 && !(v >= row[x - 1])) || (x + 1 < nx && !(v >= row[x + 1]))) return;
+            if (IsMax(planes, S, s, y, x, ny, nx, _stride, v))
                 (list ??= new()).Add(new LogPeak(gz, _origin.Y + y, _origin.X + x, s, _scales[s].Sigma, v));
         }
         RowChunks.For(cy1 - cy0, _threads, (c0, c1) =>

@@ -7,7 +7,7 @@ namespace Coloc.Core.Detection;
 /// <c>out = src[0]·w[0]</c>, then for j = r down to 1 <c>out += (src[−j] + src[+j])·w[j]</c>, in double precision with
 /// separate multiply and add (no FMA), so every lane gives the same bits as scipy's scalar loop. The pair sums
 /// <c>src[−j] + src[+j]</c> do not depend on the kernel, so the z pass computes them once per strip of a row for every
-/// scale (<see cref="PairSums"/>) and each scale only multiplies and adds (<see cref="Correlate2"/>).
+/// scale (<see cref="PairSums(double**, int, double*, int, int)"/>) and each scale only multiplies and adds (<see cref="Correlate2"/>).
 /// </summary>
 internal static unsafe class SymmetricCorrelator
 {
@@ -28,9 +28,39 @@ internal static unsafe class SymmetricCorrelator
     }
 
     /// <summary>
+    /// As <see cref="PairSums(double**, int, double*, int, int)"/> from float rows whose values are <c>(double)f · scale</c>:
+    /// each side is converted and scaled before the sum, so the pair sums are those of the double rows bit for bit.
+    /// <paramref name="centre"/> receives the converted centre line.
+    /// </summary>
+    public static void PairSums(float** rows, int R, double scale, double* pairs, int pairStride, double* centre, int n)
+    {
+        var sc = Vector256.Create(scale);
+        for (int j = 0; j <= R; j++)
+        {
+            float* lo = rows[R - j], hi = rows[R + j];
+            double* p = j == 0 ? centre : pairs + (long)(j - 1) * pairStride;
+            int i = 0;
+            for (; i <= n - 8; i += 8)
+            {
+                var (l0, l1) = Vector256.Widen(Vector256.Load(lo + i));
+                if (j == 0)
+                {
+                    (l0 * sc).Store(p + i);
+                    (l1 * sc).Store(p + i + 4);
+                    continue;
+                }
+                var (h0, h1) = Vector256.Widen(Vector256.Load(hi + i));
+                (l0 * sc + h0 * sc).Store(p + i);
+                (l1 * sc + h1 * sc).Store(p + i + 4);
+            }
+            for (; i < n; i++) p[i] = j == 0 ? lo[i] * scale : lo[i] * scale + hi[i] * scale;
+        }
+    }
+
+    /// <summary>
     /// Two kernels of radius <paramref name="r"/> on the same source, n outputs: <paramref name="dstA"/> with
     /// <paramref name="wa"/>, <paramref name="dstB"/> with <paramref name="wb"/>, from the centre line and the pair
-    /// sums of <see cref="PairSums"/> (j = 1 at <paramref name="pairs"/>).
+    /// sums of <see cref="PairSums(double**, int, double*, int, int)"/> (j = 1 at <paramref name="pairs"/>).
     /// </summary>
     public static void Correlate2(double* centre, double* pairs, int pairStride, int r, double* wa, double* wb, double* dstA, double* dstB, int n)
     {
