@@ -19,6 +19,7 @@ namespace Coloc.Core.Detection;
 internal sealed unsafe class LogRegionDetector
 {
     private const int Strip = 32;    // columns per L1 strip of the z and y stages
+    private const int Batch = 8;     // rows per y+x batch: their y sources (2r + Batch rows) stay in L2, reused by the next batch
     private readonly IPlaneSource _source;
     private readonly LogScale[] _scales;
     private readonly ZyxInt _origin, _size;
@@ -190,7 +191,7 @@ internal sealed unsafe class LogRegionDetector
         RowChunks.For(ny, _threads, (y0, y1) =>
         {
             int ext = nx + 2 * pad, rowsN = y1 - y0;
-            double* buf = (double*)NativeMemory.Alloc((nuint)(3L * rowsN * ext), (nuint)sizeof(double));
+            double* buf = (double*)NativeMemory.Alloc((nuint)(3L * Math.Min(rowsN, Batch) * ext), (nuint)sizeof(double));
             double** tab = (double**)NativeMemory.Alloc((nuint)(2L * rowsN * (2 * R + 1)), (nuint)sizeof(double*));
             try
             {
@@ -208,22 +209,26 @@ internal sealed unsafe class LogRegionDetector
                         }
                     fixed (double* g0 = s.G0, g2 = s.G2)
                     {
-                        // y stage strip by strip, rows in order, so the sliding 2r+1 source rows stay in L1.
-                        for (int xs = 0; xs < nx; xs += Strip)
+                        for (int yb = y0; yb < y1; yb += Batch)
                         {
-                            int xe = Math.Min(nx, xs + Strip);
-                            for (int y = y0; y < y1; y++)
+                            int ye = Math.Min(y1, yb + Batch);
+                            // y stage strip by strip, rows in order, so the sliding 2r+1 source rows stay in L1.
+                            for (int xs = 0; xs < nx; xs += Strip)
                             {
-                                double* t = buf + (long)(y - y0) * 3 * ext + pad;
-                                LogRowKernels.Y3(rowsA + (long)(y - y0) * w, rowsB + (long)(y - y0) * w, r, g0, g2, t, t + ext, t + 2 * ext, xs, xe);
+                                int xe = Math.Min(nx, xs + Strip);
+                                for (int y = yb; y < ye; y++)
+                                {
+                                    double* t = buf + (long)(y - yb) * 3 * ext + pad;
+                                    LogRowKernels.Y3(rowsA + (long)(y - y0) * w, rowsB + (long)(y - y0) * w, r, g0, g2, t, t + ext, t + 2 * ext, xs, xe);
+                                }
                             }
-                        }
-                        for (int y = y0; y < y1; y++)
-                        {
-                            double* t1 = buf + (long)(y - y0) * 3 * ext + pad, t2 = t1 + ext, t3 = t2 + ext;
-                            for (int x = -r; x < 0; x++) Mirror(t1, t2, t3, x, ScipyBoundary.Reflect(x, nx));
-                            for (int x = nx; x < nx + r; x++) Mirror(t1, t2, t3, x, ScipyBoundary.Reflect(x, nx));
-                            LogRowKernels.X3(t1, t2, t3, r, g0, g2, s.Normalisation, log + (long)y * _stride, nx);
+                            for (int y = yb; y < ye; y++)
+                            {
+                                double* t1 = buf + (long)(y - yb) * 3 * ext + pad, t2 = t1 + ext, t3 = t2 + ext;
+                                for (int x = -r; x < 0; x++) Mirror(t1, t2, t3, x, ScipyBoundary.Reflect(x, nx));
+                                for (int x = nx; x < nx + r; x++) Mirror(t1, t2, t3, x, ScipyBoundary.Reflect(x, nx));
+                                LogRowKernels.X3(t1, t2, t3, r, g0, g2, s.Normalisation, log + (long)y * _stride, nx);
+                            }
                         }
                     }
                 }
