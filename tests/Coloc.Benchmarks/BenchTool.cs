@@ -18,6 +18,7 @@ namespace Coloc.Benchmarks;
 /// (<see cref="BlobFormatFiles"/>) and prints the best time and MB/s.
 /// <c>make-region-labels --shape Z,Y,X --grid NZ,NY,NX --out FILE.tif</c> writes a 16-bit labels TIFF of NZ·NY·NX box
 /// regions (ids 1 … NZ·NY·NX, z-major) for the <c>coloc regions</c> benchmark (README, performance table).
+/// <c>time-detect --image FILE.tif [--threads T] [--mode exact|fast] ...</c>: <see cref="DetectStageTiming"/>.
 /// </summary>
 public static class BenchTool
 {
@@ -87,6 +88,11 @@ public static class BenchTool
                     }
                     return true;
                 }
+            case "time-detect":
+                DetectStageTiming.Run(opt["--image"], opt.TryGetValue("--threads", out var dt) ? int.Parse(dt, CultureInfo.InvariantCulture) : Environment.ProcessorCount,
+                    opt.GetValueOrDefault("--peaks"), opt.TryGetValue("--threshold", out var th) ? double.Parse(th, CultureInfo.InvariantCulture) : null,
+                    opt.GetValueOrDefault("--mode") == "fast" ? Coloc.Core.Detection.DetectionMode.Fast : Coloc.Core.Detection.DetectionMode.Exact);
+                return true;
             case "make-region-labels":
                 {
                     var shape = Shape(opt["--shape"]);

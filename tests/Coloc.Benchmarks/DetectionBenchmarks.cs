@@ -9,7 +9,8 @@ namespace Coloc.Benchmarks;
 /// <summary>
 /// LoG blob detection on a 64×512×512 uint16 volume like the oracle's timing volume (background 800, noise sd 250,
 /// ~2,100 spots of sigma 2.5–5.5 px and 8,000–40,000 counts, seed 7000), default profile, 1 µm voxels.
-/// MagellanMapper's <c>detect_blobs</c> on such a volume: 52–76 s, 4.4 GiB (oracle timings.md).
+/// MagellanMapper's <c>detect_blobs</c> on such a volume: 52–76 s, 4.4 GiB (oracle timings.md). Where the time goes,
+/// stage by stage: <c>time-detect --image vol.tif [--mode fast]</c> (<see cref="DetectStageTiming"/>).
 /// </summary>
 [MemoryDiagnoser]
 public class DetectionBenchmarks
@@ -20,6 +21,10 @@ public class DetectionBenchmarks
     [Params(1, 2)]
     public int Threads { get; set; }
 
+    /// <summary>How the LoG stack is computed (exact: MagellanMapper's responses; fast: float32 with FMA).</summary>
+    [Params(DetectionMode.Exact, DetectionMode.Fast)]
+    public DetectionMode Mode { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -28,8 +33,8 @@ public class DetectionBenchmarks
     }
 
     [Benchmark]
-    public int DetectWholeVolume() => BlobDetector.Detect(_image, new DetectionOptions { Threads = Threads }).Length;
+    public int DetectWholeVolume() => BlobDetector.Detect(_image, new DetectionOptions { Threads = Threads, Mode = Mode }).Length;
 
     [Benchmark]
-    public int DetectBlocks() => BlobDetector.DetectBlocks(_image, new DetectionOptions { Threads = Threads }).Length;
+    public int DetectBlocks() => BlobDetector.DetectBlocks(_image, new DetectionOptions { Threads = Threads, Mode = Mode }).Length;
 }

@@ -91,7 +91,7 @@ public static class BlobDetector
         List<LogPeak> peaks;
         if (!blocks)
         {
-            peaks = new LogRegionDetector(source, scales, new ZyxInt(0, 0, 0), space.Shape, options.Threads)
+            peaks = new LogRegionDetector(source, scales, new ZyxInt(0, 0, 0), space.Shape, options.Threads, options.Mode)
                 .Run(full, profile.DetectionThreshold, progress, ct);
         }
         else
@@ -108,7 +108,7 @@ public static class BlobDetector
                 var size = ZyxInt.FromAxes(a => hi[a] - lo[a]);
                 int bi = b;
                 Action<double>? report = progress is null ? null : f => progress((bi + f) / grid.Length);
-                peaks.AddRange(new LogRegionDetector(source, scales, lo, size, options.Threads)
+                peaks.AddRange(new LogRegionDetector(source, scales, lo, size, options.Threads, options.Mode)
                     .Run(blk.Box, profile.DetectionThreshold, report, ct));
             }
         }

@@ -35,6 +35,11 @@ internal sealed class IsotropicPlaneSource<T> : IPlaneSource where T : unmanaged
 
     public ZyxInt Shape { get; }
 
+    public double? SingleScale => null;
+
+    public void ReadWindowSingle(int z, int y0, int ny, int x0, int nx, Span<float> dst, int dstStride) =>
+        throw new NotSupportedException("resampled planes are read as doubles");
+
     public void ReadWindow(int z, int y0, int ny, int x0, int nx, Span<double> dst, int dstStride)
     {
         var p0 = RawPlane(_z.Tap0[z]);

@@ -107,7 +107,7 @@ public sealed class LogBlobDetector<T> : IBlobDetector<T> where T : unmanaged
         var source = new VolumePlaneSource<T>(pixels);
         var local = new Box(ZyxInt.FromAxes(a => exact.Offset[a] - region.Offset[a]).ToZyx(), exact.Shape.ToZyx());
         var profile = _options.ProfileFor(channel);
-        var peaks = new LogRegionDetector(source, scales, default, region.Shape, _options.Threads)
+        var peaks = new LogRegionDetector(source, scales, default, region.Shape, _options.Threads, _options.Mode)
             .Run(local, profile.DetectionThreshold, null, ct);
         var off = region.Offset;
         for (int i = 0; i < peaks.Count; i++)

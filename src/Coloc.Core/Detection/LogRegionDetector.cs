@@ -19,18 +19,28 @@ namespace Coloc.Core.Detection;
 internal sealed unsafe class LogRegionDetector
 {
     private const int Strip = 32;    // columns per L1 strip of the z and y stages
+    private const int Batch = 8;     // rows per y+x batch: their y sources (2r + Batch rows) stay in L2, reused by the next batch
     private readonly IPlaneSource _source;
     private readonly LogScale[] _scales;
     private readonly ZyxInt _origin, _size;
     private readonly int _rMax, _cap, _plane, _stride, _threads;
     private readonly double*[] _ring;
-    private readonly List<double[]> _keep = new();
+    private readonly float*[] _ringSingle; // the input ring as floats when the source has a SingleScale (else empty)
+    private readonly double _singleScale;
+    private readonly PinnedPlanes _planes = new();
+    private readonly FastLogFilter? _fast;
     private readonly int[] _ringHolds;
     private readonly double*[] _a, _b; // per scale
     private readonly double*[] _log; // [3 * S] planes: slot (z % 3) * S + s
 
     /// <summary>Prepares a region <paramref name="origin"/> + <paramref name="size"/> of <paramref name="source"/>.</summary>
-    public LogRegionDetector(IPlaneSource source, LogScale[] scales, ZyxInt origin, ZyxInt size, int threads)
+    /// <param name="source">Input planes.</param>
+    /// <param name="scales">The scales.</param>
+    /// <param name="origin">Region origin z,y,x in the source, voxels.</param>
+    /// <param name="size">Region size z,y,x, voxels.</param>
+    /// <param name="threads">Worker threads (never changes the result).</param>
+    /// <param name="mode">How LoG values are computed; default <see cref="DetectionMode.Exact"/>.</param>
+    public LogRegionDetector(IPlaneSource source, LogScale[] scales, ZyxInt origin, ZyxInt size, int threads, DetectionMode mode = DetectionMode.Exact)
     {
         _source = source;
         _scales = scales;
@@ -38,22 +48,39 @@ internal sealed unsafe class LogRegionDetector
         _size = size;
         _threads = Math.Max(1, threads);
         _rMax = scales.Max(s => s.Radius);
-        _cap = Math.Min(size.Z, 2 * _rMax + 1);
-        // Rows and planes are padded and staggered by one cache line each so that the 2r+1 rows or planes a pass
-        // reads at once do not all fall into the same L1 set (a 512-wide row of doubles is exactly 4 KiB).
         _stride = size.X + 8;
         _plane = checked(size.Y * _stride);
-        int stagger = 0;
-        _ring = new double*[_cap];
+        _log = new double*[3 * scales.Length];
+        for (int i = 0; i < _log.Length; i++) _log[i] = _planes.Next<double>(_plane);
+        if (mode == DetectionMode.Fast)
+        {
+            _fast = new FastLogFilter(source, scales, origin, size, _threads);
+            (_ring, _ringSingle, _ringHolds, _a, _b) = ([], [], [], [], []);
+            return;
+        }
+        _cap = Math.Min(size.Z, 2 * _rMax + 1);
         _ringHolds = new int[_cap];
         Array.Fill(_ringHolds, -1);
-        for (int i = 0; i < _cap; i++) _ring[i] = Plane(stagger++);
+        if (source.SingleScale is { } scale)
+        {
+            _singleScale = scale;
+            _ring = [];
+            _ringSingle = new float*[_cap];
+            for (int i = 0; i < _cap; i++) _ringSingle[i] = _planes.Next<float>(_plane);
+        }
+        else
+        {
+            _ringSingle = [];
+            _ring = new double*[_cap];
+            for (int i = 0; i < _cap; i++) _ring[i] = _planes.Next<double>(_plane);
+        }
         _a = new double*[scales.Length];
         _b = new double*[scales.Length];
-        for (int i = 0; i < scales.Length; i++) { _a[i] = Plane(stagger++); _b[i] = Plane(stagger++); }
-        _log = new double*[3 * scales.Length];
-        for (int i = 0; i < _log.Length; i++) _log[i] = Plane(stagger++);
+        for (int i = 0; i < scales.Length; i++) { _a[i] = _planes.Next<double>(_plane); _b[i] = _planes.Next<double>(_plane); }
     }
+
+    /// <summary>Stage timings, accumulated when set (profiling); default null.</summary>
+    public DetectionStageTimes? Times { get; init; }
 
     /// <summary>
     /// Finds the peaks whose voxel lies in <paramref name="core"/> (global detection-space box inside the region)
@@ -66,15 +93,26 @@ internal sealed unsafe class LogRegionDetector
         for (int z = 0; z < nz; z++)
         {
             ct.ThrowIfCancellationRequested();
-            LoadPlanesFor(z);
-            ZPass(z);
-            YxPass(z);
-            if (z >= 1) FindPeaks(z - 1, core, threshold, peaks);
+            if (_fast is not null)
+            {
+                var dst = new double*[_scales.Length];
+                for (int s = 0; s < dst.Length; s++) dst[s] = _log[(z % 3) * _scales.Length + s];
+                _fast.Compute(z, dst, _stride, Times);
+            }
+            else
+            {
+                Timed(DetectionStageTimes.Load, () => LoadPlanesFor(z));
+                Timed(DetectionStageTimes.ZPass, () => ZPass(z));
+                Timed(DetectionStageTimes.YxPass, () => YxPass(z));
+            }
+            if (z >= 1) Timed(DetectionStageTimes.Peaks, () => FindPeaks(z - 1, core, threshold, peaks));
             progress?.Invoke((z + 1.0) / nz);
         }
-        FindPeaks(nz - 1, core, threshold, peaks);
+        Timed(DetectionStageTimes.Peaks, () => FindPeaks(nz - 1, core, threshold, peaks));
         return peaks;
     }
+
+    private void Timed(int stage, Action run) => DetectionStageTimes.Timed(Times, stage, run);
 
     private void LoadPlanesFor(int z)
     {
@@ -83,7 +121,10 @@ internal sealed unsafe class LogRegionDetector
             int p = ScipyBoundary.Reflect(z + k, _size.Z);
             int slot = p % _cap;
             if (_ringHolds[slot] == p) continue;
-            _source.ReadWindow(_origin.Z + p, _origin.Y, _size.Y, _origin.X, _size.X, new Span<double>(_ring[slot], _plane), _stride);
+            if (_ringSingle.Length > 0)
+                _source.ReadWindowSingle(_origin.Z + p, _origin.Y, _size.Y, _origin.X, _size.X, new Span<float>(_ringSingle[slot], _plane), _stride);
+            else
+                _source.ReadWindow(_origin.Z + p, _origin.Y, _size.Y, _origin.X, _size.X, new Span<double>(_ring[slot], _plane), _stride);
             _ringHolds[slot] = p;
         }
     }
@@ -91,30 +132,54 @@ internal sealed unsafe class LogRegionDetector
     private void ZPass(int z)
     {
         int ny = _size.Y, nx = _size.X, R = _rMax;
-        var planes = new double*[2 * R + 1];
+        bool single = _ringSingle.Length > 0;
+        var planes = new double*[single ? 0 : 2 * R + 1];
+        var planesSingle = new float*[single ? 2 * R + 1 : 0];
         for (int k = -R; k <= R; k++)
-            planes[k + R] = _ring[ScipyBoundary.Reflect(z + k, _size.Z) % _cap];
-        ForChunks(ny, (y0, y1) =>
+        {
+            int slot = ScipyBoundary.Reflect(z + k, _size.Z) % _cap;
+            if (single) planesSingle[k + R] = _ringSingle[slot];
+            else planes[k + R] = _ring[slot];
+        }
+        RowChunks.For(ny, _threads, (y0, y1) =>
         {
             // On the heap: a hostile sigma must not overflow the stack (kernel radii are bounded by DetectionBudget).
             double** rows = (double**)NativeMemory.Alloc((nuint)(2L * R + 1), (nuint)sizeof(double*));
+            float** rowsSingle = (float**)NativeMemory.Alloc((nuint)(2L * R + 1), (nuint)sizeof(float*));
+            double* pairs = (double*)NativeMemory.Alloc((nuint)((R + 1L) * Strip), (nuint)sizeof(double));
+            double* centre = pairs + (long)R * Strip;
             try
             {
                 for (int y = y0; y < y1; y++)
                 {
                     long off = (long)y * _stride;
-                    for (int k = 0; k <= 2 * R; k++) rows[k] = planes[k] + off;
-                    // All scales on the same strip of input rows while it is in L1.
+                    // All scales on the same strip of input rows: pair sums once, kept in L1 for every scale.
                     for (int xs = 0; xs < nx; xs += Strip)
                     {
-                        int xe = Math.Min(nx, xs + Strip);
+                        int n = Math.Min(nx, xs + Strip) - xs;
+                        double* c;
+                        if (single)
+                        {
+                            for (int k = 0; k <= 2 * R; k++) rowsSingle[k] = planesSingle[k] + off + xs;
+                            SymmetricCorrelator.PairSums(rowsSingle, R, _singleScale, pairs, Strip, centre, n);
+                            c = centre;
+                        }
+                        else
+                        {
+                            for (int k = 0; k <= 2 * R; k++) rows[k] = planes[k] + off + xs;
+                            SymmetricCorrelator.PairSums(rows, R, pairs, Strip, n);
+                            c = rows[R];
+                        }
                         foreach (var s in _scales)
-                            SymmetricCorrelator.Correlate2(rows + (R - s.Radius), s.Radius, s.G0, s.G2, _a[s.Index] + off, _b[s.Index] + off, xs, xe);
+                            fixed (double* g0 = s.G0, g2 = s.G2)
+                                SymmetricCorrelator.Correlate2(c, pairs, Strip, s.Radius, g0, g2, _a[s.Index] + off + xs, _b[s.Index] + off + xs, n);
                     }
                 }
             }
             finally
             {
+                NativeMemory.Free(pairs);
+                NativeMemory.Free(rowsSingle);
                 NativeMemory.Free(rows);
             }
         });
@@ -123,10 +188,10 @@ internal sealed unsafe class LogRegionDetector
     private void YxPass(int z)
     {
         int ny = _size.Y, nx = _size.X, pad = _rMax, R = _rMax;
-        ForChunks(ny, (y0, y1) =>
+        RowChunks.For(ny, _threads, (y0, y1) =>
         {
             int ext = nx + 2 * pad, rowsN = y1 - y0;
-            double* buf = (double*)NativeMemory.Alloc((nuint)(3L * rowsN * ext), (nuint)sizeof(double));
+            double* buf = (double*)NativeMemory.Alloc((nuint)(3L * Math.Min(rowsN, Batch) * ext), (nuint)sizeof(double));
             double** tab = (double**)NativeMemory.Alloc((nuint)(2L * rowsN * (2 * R + 1)), (nuint)sizeof(double*));
             try
             {
@@ -144,22 +209,26 @@ internal sealed unsafe class LogRegionDetector
                         }
                     fixed (double* g0 = s.G0, g2 = s.G2)
                     {
-                        // y stage strip by strip, rows in order, so the sliding 2r+1 source rows stay in L1.
-                        for (int xs = 0; xs < nx; xs += Strip)
+                        for (int yb = y0; yb < y1; yb += Batch)
                         {
-                            int xe = Math.Min(nx, xs + Strip);
-                            for (int y = y0; y < y1; y++)
+                            int ye = Math.Min(y1, yb + Batch);
+                            // y stage strip by strip, rows in order, so the sliding 2r+1 source rows stay in L1.
+                            for (int xs = 0; xs < nx; xs += Strip)
                             {
-                                double* t = buf + (long)(y - y0) * 3 * ext + pad;
-                                LogRowKernels.Y3(rowsA + (long)(y - y0) * w, rowsB + (long)(y - y0) * w, r, g0, g2, t, t + ext, t + 2 * ext, xs, xe);
+                                int xe = Math.Min(nx, xs + Strip);
+                                for (int y = yb; y < ye; y++)
+                                {
+                                    double* t = buf + (long)(y - yb) * 3 * ext + pad;
+                                    LogRowKernels.Y3(rowsA + (long)(y - y0) * w, rowsB + (long)(y - y0) * w, r, g0, g2, t, t + ext, t + 2 * ext, xs, xe);
+                                }
                             }
-                        }
-                        for (int y = y0; y < y1; y++)
-                        {
-                            double* t1 = buf + (long)(y - y0) * 3 * ext + pad, t2 = t1 + ext, t3 = t2 + ext;
-                            for (int x = -r; x < 0; x++) Mirror(t1, t2, t3, x, ScipyBoundary.Reflect(x, nx));
-                            for (int x = nx; x < nx + r; x++) Mirror(t1, t2, t3, x, ScipyBoundary.Reflect(x, nx));
-                            LogRowKernels.X3(t1, t2, t3, r, g0, g2, s.Normalisation, log + (long)y * _stride, nx);
+                            for (int y = yb; y < ye; y++)
+                            {
+                                double* t1 = buf + (long)(y - yb) * 3 * ext + pad, t2 = t1 + ext, t3 = t2 + ext;
+                                for (int x = -r; x < 0; x++) Mirror(t1, t2, t3, x, ScipyBoundary.Reflect(x, nx));
+                                for (int x = nx; x < nx + r; x++) Mirror(t1, t2, t3, x, ScipyBoundary.Reflect(x, nx));
+                                LogRowKernels.X3(t1, t2, t3, r, g0, g2, s.Normalisation, log + (long)y * _stride, nx);
+                            }
                         }
                     }
                 }
@@ -195,10 +264,12 @@ internal sealed unsafe class LogRegionDetector
         void Check(double* row, int s, int y, int x, ref List<LogPeak>? list)
         {
             double v = row[x];
-            if (v > threshold && IsMax(planes, S, s, y, x, ny, nx, _stride, v))
+            // The x neighbours first: most voxels above the threshold fail there (the same test IsMax makes).
+            if (!(v > threshold) || (x > 0 && !(v >= row[x - 1])) || (x + 1 < nx && !(v >= row[x + 1]))) return;
+            if (IsMax(planes, S, s, y, x, ny, nx, _stride, v))
                 (list ??= new()).Add(new LogPeak(gz, _origin.Y + y, _origin.X + x, s, _scales[s].Sigma, v));
         }
-        ForChunks(cy1 - cy0, (c0, c1) =>
+        RowChunks.For(cy1 - cy0, _threads, (c0, c1) =>
         {
             for (int yi = c0; yi < c1; yi++)
             {
@@ -244,25 +315,4 @@ internal sealed unsafe class LogRegionDetector
             }
         return true;
     }
-
-    private void ForChunks(int n, Action<int, int> body)
-    {
-        int chunks = Math.Min(n, _threads * 4);
-        if (chunks <= 1 || _threads == 1)
-        {
-            if (n > 0) body(0, n);
-            return;
-        }
-        var opts = new ParallelOptions { MaxDegreeOfParallelism = _threads };
-        Parallel.For(0, chunks, opts, c => body((int)((long)n * c / chunks), (int)((long)n * (c + 1) / chunks)));
-    }
-
-    private double* Plane(int stagger)
-    {
-        var a = GC.AllocateUninitializedArray<double>(_plane + 8 * 64, pinned: true);
-        _keep.Add(a);
-        return Ptr(a) + 8 * (stagger % 64);
-    }
-
-    private static double* Ptr(double[] a) => (double*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(a));
 }

@@ -9,7 +9,8 @@ namespace Coloc.Oracle.Tests.Detection;
 /// Oracle group E (MagellanMapper's <c>detect_blobs</c>, visible and hidden cases found by folder name).
 /// Tolerances: LoG responses within 1e-12 relative (observed: a few ulp); blobs ≥ 99 % within 1 voxel both ways and
 /// radii within 5 % (the acceptance criteria; observed on the visible cases: identical rows, also block-wise); with
-/// MagellanMapper's pruning order and at most 16 peaks per channel, kept flags and blobs identical.
+/// MagellanMapper's pruning order and at most 16 peaks per channel, kept flags and blobs identical. Fast mode: blobs
+/// ≥ 99 % within 1 voxel of the exact mode's both ways, block-wise identical to its whole-image result.
 /// </summary>
 public class DetectionGoldenTests
 {
@@ -74,9 +75,26 @@ public class DetectionGoldenTests
             foreach (var r in BlobDetector.DetectChannels(image, opts, blocks))
             {
                 var expected = cs.ExpectedBlobs(r.Channel);
-                Assert.True(FractionNear(r.Blobs, expected) >= 0.99, $"{name} c{r.Channel}: our blobs near MagellanMapper's");
-                Assert.True(FractionNear(expected, r.Blobs) >= 0.99, $"{name} c{r.Channel}: MagellanMapper's blobs near ours");
+                Assert.True(BlobAgreement.FractionNear(r.Blobs, expected) >= 0.99, $"{name} c{r.Channel}: our blobs near MagellanMapper's");
+                Assert.True(BlobAgreement.FractionNear(expected, r.Blobs) >= 0.99, $"{name} c{r.Channel}: MagellanMapper's blobs near ours");
             }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DetectionCase.Names), MemberType = typeof(DetectionCase))]
+    public void FastMode_OracleCase_WithinOneVoxelOfExactBothWaysAndBlockwiseIdentical(string name)
+    {
+        var cs = DetectionCase.Load(name);
+        var image = cs.Image();
+        var exact = BlobDetector.DetectChannels(image, cs.Options, blocks: false);
+        var fast = BlobDetector.DetectChannels(image, cs.Options with { Mode = DetectionMode.Fast }, blocks: false);
+        var fastBlocks = BlobDetector.DetectChannels(image, cs.Options with { Mode = DetectionMode.Fast, BlockShapeVoxels = new ZyxInt(9, 37, 41) }, blocks: true);
+        for (int c = 0; c < exact.Length; c++)
+        {
+            Assert.True(BlobAgreement.FractionNear(exact[c].Blobs, fast[c].Blobs) >= 0.99, $"{name} c{exact[c].Channel}: exact blobs near fast ones");
+            Assert.True(BlobAgreement.FractionNear(fast[c].Blobs, exact[c].Blobs) >= 0.99, $"{name} c{exact[c].Channel}: fast blobs near exact ones");
+            Assert.Equal(fast[c].Blobs, fastBlocks[c].Blobs);
         }
     }
 
@@ -98,14 +116,5 @@ public class DetectionGoldenTests
             Assert.True(ours * (double)Math.Max(1, theirs.Length) >= magmap * (double)Math.Max(1, r.Blobs.Length),
                 $"{name}: precision {ours}/{r.Blobs.Length} < MagellanMapper's {magmap}/{theirs.Length}");
         }
-    }
-
-    private static double FractionNear(Blob[] a, Blob[] b)
-    {
-        if (a.Length == 0) return 1;
-        int near = a.Count(x => b.Any(y =>
-            Math.Abs(x.Z - y.Z) <= 1 && Math.Abs(x.Y - y.Y) <= 1 && Math.Abs(x.X - y.X) <= 1 &&
-            Math.Abs(x.Radius - y.Radius) <= 0.05 * y.Radius));
-        return (double)near / a.Length;
     }
 }
