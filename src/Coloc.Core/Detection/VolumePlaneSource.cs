@@ -44,6 +44,25 @@ internal sealed class VolumePlaneSource<T> : IPlaneSource where T : unmanaged
 
     public void ReadWindow(int z, int y0, int ny, int x0, int nx, Span<double> dst, int dstStride)
     {
+        if (_volume is IWindowVolume<T> windowed)
+        {
+            var window = System.Buffers.ArrayPool<T>.Shared.Rent(Math.Max(1, ny * nx));
+            try
+            {
+                windowed.ReadWindow(z, y0, ny, x0, nx, window.AsSpan(0, ny * nx));
+                for (int y = 0; y < ny; y++)
+                {
+                    var row = dst.Slice(y * dstStride, nx);
+                    PixelConversion.Widen(new ReadOnlySpan<T>(window, y * nx, nx), row);
+                    PixelConversion.ScaleInPlace<T>(row);
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<T>.Shared.Return(window);
+            }
+            return;
+        }
         var plane = _volume.Plane(z);
         int width = _volume.Shape.X;
         for (int y = 0; y < ny; y++)

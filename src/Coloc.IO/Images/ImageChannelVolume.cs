@@ -4,8 +4,8 @@ using Coloc.IO.Tiff;
 
 namespace Coloc.IO.Images;
 
-/// <summary>One channel of a <see cref="ImageStack"/> read plane by plane; the last plane read is kept.</summary>
-internal sealed class ImageChannelVolume<T> : IVolume<T> where T : unmanaged
+/// <summary>One channel of a <see cref="ImageStack"/> read plane by plane (the last plane read is kept) or window by window (only the window is read).</summary>
+internal sealed class ImageChannelVolume<T> : IWindowVolume<T> where T : unmanaged
 {
     private readonly ImageStack _stack;
     private readonly int _channel, _frame;
@@ -35,5 +35,15 @@ internal sealed class ImageChannelVolume<T> : IVolume<T> where T : unmanaged
             _z = z;
         }
         return _plane;
+    }
+
+    public void ReadWindow(int z, int y0, int ny, int x0, int nx, Span<T> destination)
+    {
+        var offset = new ZyxInt(z, y0, x0);
+        var size = new ZyxInt(1, ny, nx);
+        if (typeof(T) == typeof(float) && _stack.PixelType != TiffPixelType.Float32)
+            _stack.ReadBlockAsFloat(_channel, offset, size, System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(destination), _frame);
+        else
+            _stack.ReadBlock(_channel, offset, size, destination, _frame);
     }
 }

@@ -8,7 +8,7 @@
 # copied); Debian's python3 with python3-numpy python3-scipy python3-pandas python3-skimage python3-tifffile
 # python3-typing-extensions; GNU time (/usr/bin/time).
 # Optional: COLOC = the coloc command (default: the NativeAOT binary in $WORK/aot when present, else the Release build
-# run by dotnet); WORK = scratch folder (default /tmp/coloc-side-by-side, inputs are left there for reruns); JOBS =
+# published ReadyToRun into $WORK/managed, run by dotnet); WORK = scratch folder (default /tmp/coloc-side-by-side, inputs are left there for reruns); JOBS =
 # which rows (default "stack1m stack100k detect").
 # Usage: MAGMAP_SRC=/path/to/magellanmapper tests/Coloc.Benchmarks/side-by-side/side-by-side.sh
 set -euo pipefail
@@ -24,9 +24,10 @@ bench=(dotnet "$root/tests/Coloc.Benchmarks/bin/Release/net10.0/Coloc.Benchmarks
 if [ -n "${COLOC:-}" ]; then read -r -a coloc <<<"$COLOC"
 elif [ -x "$work/aot/coloc" ]; then coloc=("$work/aot/coloc")
 else
-  dll="$root/src/Coloc.Cli/bin/Release/net10.0/coloc.dll"
-  [ -f "$dll" ] || dotnet build -c Release "$root/src/Coloc.Cli" >/dev/null
-  coloc=(dotnet "$dll")
+  # The managed build as users get it from `dotnet publish -r RID`: ReadyToRun, no tiering (src/Coloc.Cli/Coloc.Cli.csproj).
+  [ -f "$work/managed/coloc.dll" ] || dotnet publish -c Release -r "linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')" \
+    --self-contained false -o "$work/managed" "$root/src/Coloc.Cli" >/dev/null
+  coloc=(dotnet "$work/managed/coloc.dll")
 fi
 
 [ -f b1m.csv ] || "${bench[@]}" gen-bench-blobs --n 1000000 --shape 64,6000,6000 --out b1m.csv >/dev/null

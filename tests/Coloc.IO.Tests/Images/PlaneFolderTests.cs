@@ -67,6 +67,31 @@ public sealed class PlaneFolderTests
     }
 
     [Fact]
+    public void ChannelViews_ReadWindow_EqualsThePlanesWindow()
+    {
+        // Detection reads plane folders window by window (IWindowVolume) instead of whole planes; same values.
+        string dir = Path.Combine(RepoPaths.NewTempDir(), "planes");
+        var v = Volume(3);
+        WritePlanes(dir, "z", v);
+        using var s = ImageFiles.Open(dir);
+        var raw = Assert.IsAssignableFrom<IWindowVolume<ushort>>(s.Channel<ushort>(0));
+        var asFloat = Assert.IsAssignableFrom<IWindowVolume<float>>(s.ChannelAsFloat(0));
+        foreach (var (z, y0, ny, x0, nx) in new[] { (0, 0, 20, 0, 17), (5, 3, 7, 2, 9), (11, 19, 1, 16, 1), (7, 0, 4, 13, 4) })
+        {
+            var window = new ushort[ny * nx];
+            var windowF = new float[ny * nx];
+            raw.ReadWindow(z, y0, ny, x0, nx, window);
+            asFloat.ReadWindow(z, y0, ny, x0, nx, windowF);
+            for (int y = 0; y < ny; y++)
+                for (int x = 0; x < nx; x++)
+                {
+                    Assert.Equal(v[z, y0 + y, x0 + x], window[y * nx + x]);
+                    Assert.Equal(v[z, y0 + y, x0 + x], windowF[y * nx + x]);
+                }
+        }
+    }
+
+    [Fact]
     public void FolderPerChannel_PatternTakesChannelsByNumber()
     {
         string root = RepoPaths.NewTempDir();

@@ -64,7 +64,7 @@ internal sealed partial class GeometricAssignment
                         _spc[col] = r;
                         _pathK[col] = k;
                         _path[col] = row;
-                        _heap.Enqueue((col, k), (r, k));
+                        _heap.Enqueue(col, k, r);
                     }
                 }
                 _streamOrder.Enqueue(k, StreamBound(k));
@@ -75,7 +75,8 @@ internal sealed partial class GeometricAssignment
         if (double.IsPositiveInfinity(lowest)) throw new InvalidOperationException("no remaining column (infeasible assignment)");
         // Every column whose path cost equals the lowest is now in the heap; apply the dense scan's tie rule.
         int firstAny = -1, firstAnyPos = int.MaxValue, lastFree = -1, lastFreePos = -1;
-        var ties = new List<(int Col, int K)>();
+        var ties = _ties;
+        ties.Clear();
         while (PeekValid(out var e) == lowest)
         {
             _heap.Dequeue();
@@ -86,17 +87,20 @@ internal sealed partial class GeometricAssignment
         }
         int chosen = lastFree >= 0 ? lastFree : firstAny;
         foreach (var e in ties)
-            if (e.Col != chosen) _heap.Enqueue(e, (_spc[e.Col], e.K));
+            if (e.Col != chosen) _heap.Enqueue(e.Col, e.K, _spc[e.Col]);
         return chosen;
     }
 
     /// <summary>Smallest current entry of the heap after dropping stale ones (+∞ if empty).</summary>
     private double PeekValid(out (int Col, int K) entry)
     {
-        while (_heap.TryPeek(out entry, out var pr))
+        while (_heap.TryPeek(out int col, out int k, out double r))
         {
-            if (_scStamp[entry.Col] != _gen && _stamp[entry.Col] == _gen && _spc[entry.Col] == pr.R && _pathK[entry.Col] == entry.K)
-                return pr.R;
+            if (_scStamp[col] != _gen && _stamp[col] == _gen && _spc[col] == r && _pathK[col] == k)
+            {
+                entry = (col, k);
+                return r;
+            }
             _heap.Dequeue();
         }
         entry = default;

@@ -30,7 +30,8 @@ internal sealed partial class GeometricAssignment
     private readonly List<(NearestStream Stream, int Row, double MinVal)> _streams = [];
     private readonly List<NearestStream> _pool = [];
     private readonly PriorityQueue<int, double> _streamOrder = new();
-    private readonly PriorityQueue<(int Col, int K), (double R, int K)> _heap = new();
+    private readonly PathCostHeap _heap = new();
+    private readonly List<(int Col, int K)> _ties = [];
     private int _gen, _numRemaining;
     private double _vMax; // largest column dual so far (0 in exact arithmetic; rounding may push it above)
 

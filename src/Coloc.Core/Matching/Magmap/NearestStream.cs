@@ -4,6 +4,13 @@ namespace Coloc.Core.Matching.Magmap;
 /// Enumerates the points of a <see cref="PointGrid"/> in non-decreasing distance from one query point, exploring the
 /// grid in Chebyshev rings of cells. <see cref="LowerBound"/> never exceeds the distance of any point not yet returned.
 /// </summary>
+/// <remarks>
+/// A ring's cells of more than one point enter the queue as one entry each, keyed by a lower bound of the distance to
+/// the cell's box (<see cref="CellBound"/>); their points are measured only when that entry comes first. Most streams
+/// return one or two points, so this skips most of the distances a ring would otherwise cost. Ties between equal
+/// distances may come out in any order:
+/// <see cref="GeometricAssignment"/> gathers every column of the lowest path cost before it picks one.
+/// </remarks>
 internal sealed class NearestStream
 {
     private readonly PointGrid _g;
@@ -50,7 +57,9 @@ internal sealed class NearestStream
             if (_found.TryPeek(out point, out distance) && distance <= ring)
             {
                 _found.Dequeue();
-                return true;
+                if (point >= 0) return true;
+                Measure(~point);
+                continue;
             }
             if (_nextRing > _maxRing)
             {
@@ -93,13 +102,41 @@ internal sealed class NearestStream
         }
     }
 
+    /// <summary>Queues a cell: its point when it holds one, else the cell itself (as <c>~cell</c>) under <see cref="CellBound"/>.</summary>
     private void AddCell(int z, int y, int x)
     {
         int c = _g.CellIndex(z, y, x);
+        int count = _g.Start[c + 1] - _g.Start[c];
+        if (count == 1) Measure(c);
+        else if (count > 1) _found.Enqueue(~c, CellBound(z, y, x));
+    }
+
+    /// <summary>Queues every point of cell <paramref name="c"/> under its distance.</summary>
+    private void Measure(int c)
+    {
         for (int k = _g.Start[c]; k < _g.Start[c + 1]; k++)
         {
             int p = _g.Items[k];
             _found.Enqueue(p, MatchTolerance.Norm(_qz - _g.Z[p], _qy - _g.Y[p], _qx - _g.X[p]));
         }
+    }
+
+    /// <summary>
+    /// A lower bound of the computed distance from the query to any point of cell z,y,x: the distance to the cell's
+    /// box (open towards the outside on the grid's first and last cells, where <see cref="PointGrid.CellCoord"/>
+    /// clamps), each axis' gap shortened by 10⁻⁶ cell for points that rounding put into a neighbouring cell, and the
+    /// result by the same relative 10⁻⁹ margin as the ring bound.
+    /// </summary>
+    private double CellBound(int z, int y, int x)
+    {
+        double gz = AxisGap(_qz, z, 0), gy = AxisGap(_qy, y, 1), gx = AxisGap(_qx, x, 2);
+        return Math.Sqrt((gz * gz + gy * gy) + gx * gx) * (1 - 1e-9);
+    }
+
+    private double AxisGap(double q, int cell, int axis)
+    {
+        double lo = cell == 0 ? double.NegativeInfinity : _g.Origin[axis] + cell * _g.Cell;
+        double hi = cell == _g.Cells[axis] - 1 ? double.PositiveInfinity : _g.Origin[axis] + (cell + 1) * _g.Cell;
+        return Math.Max(0, Math.Max(lo - q, q - hi) - 1e-6 * _g.Cell);
     }
 }
