@@ -12,7 +12,8 @@ namespace Coloc.Core.Regions;
 /// by the drawn channel b (the same blob array): the same coincident groups, the same admissible pairs with the same
 /// distances (a difference and its negation square alike) and quantized costs, the same components and the same
 /// component solvers on the same canonical order (<see cref="BlobOrder"/>, by index in that array on ties).
-/// Channel-b points without an admissible pair are dropped before grouping (they are isolated nodes there).
+/// Points without an admissible pair are dropped before grouping (they are isolated nodes there), so a draw allocates
+/// in proportion to the points with a pair, not to channel a.
 /// </summary>
 internal sealed class ExactNullMatcher
 {
@@ -21,7 +22,7 @@ internal sealed class ExactNullMatcher
     private readonly MatchTolerance _tol;
     private readonly (double[] Z, double[] Y, double[] X) _scaledA;
     private readonly CandidateGrid _grid;
-    private readonly int _groupCountA;
+    private readonly CoincidentGroups _groupsA;
 
     /// <summary>Prepares channel <paramref name="a"/> (fixed) with the region row of each of its blobs (−1: outside the labels).</summary>
     /// <param name="a">Channel a's blobs, in the order they take at the start of every matched array.</param>
@@ -45,14 +46,13 @@ internal sealed class ExactNullMatcher
             x[i] = a[i].X * s.X;
         }
         _scaledA = (z, y, x);
-        var groups = CoincidentGroups.Of(_scaledA);
-        _groupCountA = groups.Count;
-        _grid = new CandidateGrid(groups.Coords.Z, groups.Coords.Y, groups.Coords.X, _tol.Threshold);
+        _groupsA = CoincidentGroups.Of(_scaledA);
+        _grid = new CandidateGrid(_groupsA.Coords.Z, _groupsA.Coords.Y, _groupsA.Coords.X, _tol.Threshold);
     }
 
     /// <summary>
     /// Scratch of one thread: the matched array (channel a, then the draw of channel b, <see cref="Blobs"/>) and
-    /// buffers reused from draw to draw. Channel a's groups are the worker's own: the grouped solver sorts their members.
+    /// buffers reused from draw to draw.
     /// </summary>
     public sealed class Worker
     {
@@ -60,19 +60,20 @@ internal sealed class ExactNullMatcher
         {
             Blobs = new Blob[m._a.Length + bCount];
             m._a.CopyTo(Blobs, 0);
-            GroupsA = CoincidentGroups.Of(m._scaledA);
-            RepA = new int[GroupsA.Count];
-            for (int g = 0; g < RepA.Length; g++) RepA[g] = GroupsA.Members[GroupsA.Start[g]];
-            GlobalA = Enumerable.Range(0, m._a.Length).ToArray();
+            HasPair = new ulong[(m._groupsA.Count + 63) / 64];
+            CompactA = new int[m._groupsA.Count];
         }
 
         /// <summary>Channel a's blobs followed by channel b's draw (the caller writes the draw after channel a).</summary>
         public Blob[] Blobs { get; }
 
-        internal CoincidentGroups GroupsA { get; }
-        internal int[] RepA { get; }
-        internal int[] GlobalA { get; }
-        internal int[] Touched = [], TouchedEdges = [0], EdgeA = [], Position = [], OutA = [], OutB = [];
+        /// <summary>One bit per channel-a group: has an admissible pair in the current draw.</summary>
+        internal ulong[] HasPair { get; }
+
+        /// <summary>The draw's id of each channel-a group with a pair (other entries are stale).</summary>
+        internal int[] CompactA { get; }
+
+        internal int[] Touched = [], TouchedEdges = [0], EdgeA = [], OutA = [], OutB = [];
         internal double[] EdgeD = [];
     }
 
@@ -87,30 +88,19 @@ internal sealed class ExactNullMatcher
         int touched = FindPairs(w, na, nb);
         if (touched == 0) return counts;
 
-        // Channel-b points with a pair, grouped as ExactColocalizer groups all of them (the others are isolated).
-        var tz = new double[touched];
-        var ty = new double[touched];
-        var tx = new double[touched];
-        var s = _tol.Scaling;
-        var globalB = new int[touched];
-        for (int t = 0; t < touched; t++)
-        {
-            ref readonly var blob = ref w.Blobs[na + w.Touched[t]];
-            tz[t] = blob.Z * s.Z;
-            ty[t] = blob.Y * s.Y;
-            tx[t] = blob.X * s.X;
-            globalB[t] = na + w.Touched[t];
-        }
-        var groupsB = CoincidentGroups.Of((tz, ty, tx));
-        var repB = new int[groupsB.Count];
+        // The points with a pair, grouped as ExactColocalizer groups all points (the others are isolated nodes there):
+        // the same groups in the same (z, y, x) order, so the components and their canonical order are the same.
+        var (groupsA, globalA, compactA) = PairedGroupsA(w);
+        var (groupsB, globalB) = PairedGroupsB(w, na, touched);
+        var repA = Representatives(groupsA, globalA);
+        var repB = Representatives(groupsB, globalB);
+        // One edge per (a group, b group): the pairs of each b group's first member (its members have the same pairs).
         int m = 0;
         for (int g = 0; g < groupsB.Count; g++)
         {
             int first = groupsB.Members[groupsB.Start[g]];
-            repB[g] = globalB[first];
             m += w.TouchedEdges[first + 1] - w.TouchedEdges[first];
         }
-        // One edge per (a group, b group): the pairs of each b group's first member (its members have the same pairs).
         var ea = new int[m];
         var eb = new int[m];
         var ec = new long[m];
@@ -121,25 +111,24 @@ internal sealed class ExactNullMatcher
             int first = groupsB.Members[groupsB.Start[g]];
             for (int e = w.TouchedEdges[first]; e < w.TouchedEdges[first + 1]; e++, o++)
             {
-                ea[o] = w.EdgeA[e];
+                ea[o] = compactA[w.EdgeA[e]];
                 eb[o] = g;
                 ec[o] = scale.Quantize(w.EdgeD[e]);
             }
         }
         var edges = new CandidateEdges(ea, eb, ec);
-        var comps = new ComponentSet(_groupCountA, groupsB.Count, edges);
-        Grow(ref w.Position, _groupCountA + groupsB.Count);
-        var single = new ComponentSolver(w.Blobs, w.RepA, repB, edges, comps) { Position = w.Position };
-        var grouped = new GroupedComponentSolver(w.Blobs, w.GlobalA, globalB, w.GroupsA, groupsB, edges, comps) { Position = w.Position };
-        var groupsA = w.GroupsA;
+        var comps = new ComponentSet(groupsA.Count, groupsB.Count, edges);
+        var position = new int[groupsA.Count + groupsB.Count];
+        var single = new ComponentSolver(w.Blobs, repA, repB, edges, comps) { Position = position };
+        var grouped = new GroupedComponentSolver(w.Blobs, globalA, globalB, groupsA, groupsB, edges, comps) { Position = position };
         for (int c = 0; c < comps.Count; c++)
         {
             int pa = 0, pb = 0;
             for (int t = comps.NodeStart[c]; t < comps.NodeStart[c + 1]; t++)
             {
                 int v = comps.Nodes[t];
-                if (v < _groupCountA) pa += groupsA.Size(v);
-                else pb += groupsB.Size(v - _groupCountA);
+                if (v < groupsA.Count) pa += groupsA.Size(v);
+                else pb += groupsB.Size(v - groupsA.Count);
             }
             Grow(ref w.OutA, Math.Min(pa, pb));
             Grow(ref w.OutB, Math.Min(pa, pb));
@@ -147,12 +136,72 @@ internal sealed class ExactNullMatcher
             int got = coincident ? grouped.Solve(c, w.OutA, w.OutB) : single.Solve(c, w.OutA, w.OutB);
             for (int k = 0; k < got; k++)
             {
-                int a = coincident ? w.OutA[k] : groupsA.Members[groupsA.Start[w.OutA[k]]];
+                int a = globalA[coincident ? w.OutA[k] : groupsA.Members[groupsA.Start[w.OutA[k]]]];
                 int row = _regionOfA[a];
                 if (row >= 0) counts[row]++;
             }
         }
         return counts;
+    }
+
+    /// <summary>
+    /// The channel-a groups with a pair in this draw, regrouped from their members (ascending group, then blob index),
+    /// which gives them in the same order; the blob index of each point; and the new id of every old group with a pair
+    /// (<see cref="Worker.CompactA"/>). Clears <see cref="Worker.HasPair"/>.
+    /// </summary>
+    private (CoincidentGroups Groups, int[] Global, int[] Compact) PairedGroupsA(Worker w)
+    {
+        var bits = w.HasPair;
+        int groups = 0, points = 0;
+        for (int k = 0; k < bits.Length; k++)
+            for (ulong word = bits[k]; word != 0; word &= word - 1)
+            {
+                int g = k * 64 + System.Numerics.BitOperations.TrailingZeroCount(word);
+                groups++;
+                points += _groupsA.Size(g);
+            }
+        var compact = w.CompactA;
+        var global = new int[points];
+        var (z, y, x) = (new double[points], new double[points], new double[points]);
+        int n = 0, id = 0;
+        for (int k = 0; k < bits.Length; k++)
+        {
+            for (ulong word = bits[k]; word != 0; word &= word - 1)
+            {
+                int g = k * 64 + System.Numerics.BitOperations.TrailingZeroCount(word);
+                compact[g] = id++;
+                for (int t = _groupsA.Start[g]; t < _groupsA.Start[g + 1]; t++, n++)
+                {
+                    int i = _groupsA.Members[t];
+                    (global[n], z[n], y[n], x[n]) = (i, _scaledA.Z[i], _scaledA.Y[i], _scaledA.X[i]);
+                }
+            }
+            bits[k] = 0;
+        }
+        return (CoincidentGroups.Of((z, y, x)), global, compact);
+    }
+
+    /// <summary>The channel-b points with a pair (<see cref="Worker.Touched"/>), grouped, and their indices in the matched array.</summary>
+    private (CoincidentGroups Groups, int[] Global) PairedGroupsB(Worker w, int na, int touched)
+    {
+        var s = _tol.Scaling;
+        var (z, y, x) = (new double[touched], new double[touched], new double[touched]);
+        var global = new int[touched];
+        for (int t = 0; t < touched; t++)
+        {
+            ref readonly var blob = ref w.Blobs[na + w.Touched[t]];
+            (z[t], y[t], x[t]) = (blob.Z * s.Z, blob.Y * s.Y, blob.X * s.X);
+            global[t] = na + w.Touched[t];
+        }
+        return (CoincidentGroups.Of((z, y, x)), global);
+    }
+
+    /// <summary>Each group's first member, as an index in the matched array (the one-point solver's view of a group).</summary>
+    private static int[] Representatives(CoincidentGroups groups, int[] global)
+    {
+        var rep = new int[groups.Count];
+        for (int g = 0; g < rep.Length; g++) rep[g] = global[groups.Members[groups.Start[g]]];
+        return rep;
     }
 
     /// <summary>
@@ -189,6 +238,7 @@ internal sealed class ExactNullMatcher
                         Array.Resize(ref w.EdgeD, w.EdgeA.Length);
                     }
                     w.EdgeA[edges] = index[p];
+                    w.HasPair[index[p] >> 6] |= 1UL << index[p];
                     w.EdgeD[edges++] = d;
                 }
             if (edges == first) continue;
