@@ -92,6 +92,7 @@ public sealed record RegionNullModel(RegionVoxels Voxels, GridScaler Scaler, Zyx
         for (int i = 0; i < b.Length; i++) rowOfB[i] = RowOf(b[i]);
         var slot = regionOrder ? RegionOrder(rowOfB) : Enumerable.Range(0, b.Length).ToArray();
         int workers = Math.Clamp(threads, 1, permutations), next = -1;
+        ReturnGarbage();
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, _ =>
         {
             var worker = newWorker();
@@ -104,10 +105,21 @@ public sealed record RegionNullModel(RegionVoxels Voxels, GridScaler Scaler, Zyx
                     blobs[a.Length + slot[i]] = rowOfB[i] < 0 ? b[i] : Redraw(b[i], rowOfB[i], ref rng);
                 onDraw?.Invoke(p, blobs);
                 result[p] = count(worker);
+                if (p % GarbageEvery == GarbageEvery - 1) ReturnGarbage();
             }
         });
         return result;
     }
+
+    /// <summary>Permutations between two returns of their garbage to the system (<see cref="ReturnGarbage"/>).</summary>
+    private const int GarbageEvery = 8;
+
+    /// <summary>
+    /// Collects the large arrays of the permutations done (and of reading the inputs) and returns them to the system, so
+    /// the peak is the working set of the permutations in flight rather than whatever the collector's large-object
+    /// budget lets pile up (as <c>SlabSweep</c> does per slab). Not compacting: cheap, the live arrays hold no references.
+    /// </summary>
+    private static void ReturnGarbage() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
 
     /// <summary>
     /// Where each blob of b goes in the draw when it is laid out region by region (outside first, then ascending rows,
