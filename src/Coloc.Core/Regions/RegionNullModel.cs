@@ -19,6 +19,10 @@ namespace Coloc.Core.Regions;
 /// <param name="ImageShape">Full-resolution image shape, voxels z,y,x (redrawn positions are clamped inside it).</param>
 public sealed record RegionNullModel(RegionVoxels Voxels, GridScaler Scaler, ZyxInt ImageShape)
 {
+    private readonly RedrawAxis _axisZ = new(Scaler.Scaling.Z, Scaler.Shape.Z, ImageShape.Z);
+    private readonly RedrawAxis _axisY = new(Scaler.Scaling.Y, Scaler.Shape.Y, ImageShape.Y);
+    private readonly RedrawAxis _axisX = new(Scaler.Scaling.X, Scaler.Shape.X, ImageShape.X);
+
     /// <summary>
     /// Null match counts, <c>[permutation][region row]</c>, for <paramref name="permutations"/> draws.
     /// </summary>
@@ -164,22 +168,8 @@ public sealed record RegionNullModel(RegionVoxels Voxels, GridScaler Scaler, Zyx
             int flat = voxels[rng.NextInt(voxels.Length)];
             int x = flat % s.X, rest = flat / s.X;
             int y = rest % s.Y, z = rest / s.Y;
-            double nz = 0, ny = 0, nx = 0;
-            bool ok = Axis(z, Scaler.Scaling.Z, s.Z, ImageShape.Z, ref rng, ref nz)
-                & Axis(y, Scaler.Scaling.Y, s.Y, ImageShape.Y, ref rng, ref ny)
-                & Axis(x, Scaler.Scaling.X, s.X, ImageShape.X, ref rng, ref nx);
+            bool ok = _axisZ.Draw(z, ref rng, out double nz) & _axisY.Draw(y, ref rng, out double ny) & _axisX.Draw(x, ref rng, out double nx);
             if (ok || attempt >= 1000) return blob with { Z = nz, Y = ny, X = nx };
         }
-    }
-
-    /// <summary>One axis of <see cref="Redraw"/>: false when the draw falls outside labels voxel <paramref name="index"/>'s part of the image.</summary>
-    private static bool Axis(int index, double scaling, int n, int full, ref SplitMix64 g, ref double value)
-    {
-        double start = (index - 0.5) / scaling;
-        double end = index == n - 1 ? Math.Max((index + 0.5) / scaling, full - 1) : (index + 0.5) / scaling;
-        double widest = Math.Max(1 / scaling, full - 1 - (n - 1.5) / scaling);
-        double v = start + g.NextDouble() * widest;
-        value = Math.Clamp(v, 0, full - 1);
-        return v >= 0 && v < end && v <= full - 1;
     }
 }
