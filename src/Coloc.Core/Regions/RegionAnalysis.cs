@@ -43,15 +43,18 @@ public static class RegionAnalysis
             var a = request.Blobs.Where(b => (int)b.Channel == pair.A).ToArray();
             var b = request.Blobs.Where(b => (int)b.Channel == pair.B).ToArray();
             var nullK = new double[request.Permutations][][];
+            var centers = crossK?.Centers(a);
             if (voxels is not null && request.Permutations > 0)
             {
                 var model = new RegionNullModel(voxels, scaler, request.ImageShape);
-                Action<int, Blob[]>? onDraw = crossK is null ? null : (p, blobs) => nullK[p] = crossK.K(blobs.AsSpan(0, a.Length), blobs.AsSpan(a.Length));
-                nulls = model.Counts(a, b, blobs => request.Rematch(pair, blobs), request.Permutations, request.Seed, request.Threads,
-                    cancellationToken, onDraw);
+                Action<int, Blob[]>? onDraw = crossK is null ? null : (p, blobs) => nullK[p] = crossK.K(centers!, blobs.AsSpan(a.Length));
+                nulls = request.ExactRematch
+                    ? model.ExactCounts(a, b, request.TolVoxels, request.Permutations, request.Seed, request.Threads, cancellationToken, onDraw)
+                    : model.Counts(a, b, blobs => request.Rematch(pair, blobs), request.Permutations, request.Seed, request.Threads,
+                        cancellationToken, onDraw);
                 if (groups is not null) nulls = nulls.Select(n => Sum(n, groups)).ToArray();
             }
-            if (crossK is not null) lCurves[k] = LCurves.From(crossK.RadiiUm, crossK.K(a, b), request.Permutations > 0 ? nullK : []);
+            if (crossK is not null) lCurves[k] = LCurves.From(crossK.RadiiUm, crossK.K(centers!, b), request.Permutations > 0 ? nullK : []);
             stats[k] = Significance.Of(observed, nulls);
             int ia = Array.IndexOf(request.Channels, pair.A), ib = Array.IndexOf(request.Channels, pair.B);
             csr[k] = rows.Select(r => ia < 0 || ib < 0 ? double.NaN

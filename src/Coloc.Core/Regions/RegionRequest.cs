@@ -28,6 +28,13 @@ public sealed record RegionRequest
     /// <summary>Rematches blobs of both channels of a pair with the observed mode and tolerance (thread-safe, deterministic).</summary>
     public required Func<ChannelPair, Blob[], BlobMatch> Rematch { get; init; }
 
+    /// <summary>
+    /// True when <see cref="Rematch"/> is exact matching (<see cref="MatchMode.Exact"/>) of the whole stack with
+    /// tolerance <see cref="TolVoxels"/>: the null draws are then counted by <see cref="RegionNullModel.ExactCounts"/>
+    /// (the same counts, far faster) instead of calling <see cref="Rematch"/>. Default false.
+    /// </summary>
+    public bool ExactRematch { get; init; }
+
     /// <summary>Null draws; 0 = no significance. Default 199.</summary>
     public int Permutations { get; init; } = 199;
 

@@ -101,6 +101,7 @@ public sealed class RegionRun
         {
             Blobs = blobs, Pairs = pairs, Channels = channels, Labels = labels, ImageShape = imageShape, TolVoxels = tol,
             Rematch = (pair, bs) => MatchEngine.Run(bs, template with { Channels = [pair.A, pair.B] })[pair] ?? BlobMatch.Empty(),
+            ExactRematch = mode == MatchMode.Exact,
             Permutations = values.Integer(RegionParameters.Permutations, 199),
             Seed = values.Integer(RegionParameters.Seed, 1),
             Threads = threads, Ontology = ontology, Level = level,
