@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # kill -9 at random moments during `coloc match --out` (CSV) and `coloc match --out --db` (database), TRIALS times
-# each (default 20). After every kill:
+# each (default 20): odd trials at any moment of the run, even ones while it writes (0 to 0.3 s after its first staged
+# file appeared). After every kill:
 #  - the output folder holds no half-written file: every visible file equals the reference run's (with a database,
 #    less the id columns the database gives), and summary.json, the mark of a complete result (renamed last, and an
 #    older one removed before any table is replaced), is present only beside every table complete;
@@ -43,6 +44,7 @@ $coloc "${args[@]}" --out "$work/ref" > /dev/null || { echo "kill9: reference ru
 ref_ms=$(python3 -c "import sys; print(int((float(sys.argv[2]) - float(sys.argv[1])) * 1000))" "$start" "$(date +%s.%N)")
 $coloc "${args[@]}" --out "$work/refdb" --db "$work/ref.db" > /dev/null
 ref_rows=$(sql "$work/ref.db" "select count(*) from blob_matches")
+[[ "$ref_rows" =~ ^[1-9][0-9]*$ ]] || { echo "kill9: reference database run failed: $ref_rows"; echo "kill9: 0 passed, 1 failed"; exit 1; }
 passed=0; failed=0; complete=0; incomplete=0; empty=0; temporaries=0; committed=0; notcommitted=0
 fail() { echo "kill9: FAIL trial $1: $2"; failed=$((failed + 1)); }
 # same FILE REF MODE: equal bytes (csv), or equal less the database's id columns (db: MatchID, RoiID, Blob1ID, Blob2ID)
@@ -78,7 +80,19 @@ for mode in csv db; do
     before=0; [ "$mode" = db ] && [ -e "$work/k.db" ] && before=$(sql "$work/k.db" "select count(*) from blob_matches")
     $coloc "${args[@]}" --out "$work/out" "${extra[@]}" > /dev/null 2>&1 &
     pid=$!
-    sleep "$(python3 -c "import random; print(random.uniform(0.05, 1.3 * $ref_ms / 1000))")"
+    if [ $((t % 2)) -eq 1 ]; then
+      # odd trials: any moment of the run
+      sleep "$(python3 -c "import random; print(random.uniform(0.05, 1.3 * $ref_ms / 1000))")"
+    else
+      # even trials: while writing: once the first staged file appears, within the next 0.3 s (staging, database
+      # commit, renames)
+      for _ in $(seq $((2 * ref_ms / 10 + 100))); do
+        compgen -G "$work/out/.*.tmp" > /dev/null && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.01
+      done
+      sleep "$(python3 -c "import random; print(random.uniform(0, 0.3))")"
+    fi
     kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
     ok=1
     check_folder "$mode-$t" "$work/out" "$mode" || ok=0
@@ -109,7 +123,7 @@ for mode in csv db; do
     [ "$ok" = 1 ] && passed=$((passed + 1))
   done
 done
-echo "kill9: reference run ${ref_ms} ms, $((3 * blobs)) blobs, $ref_rows matches per database run, kills at 0.05 s .. 1.3 × that"
+echo "kill9: reference run ${ref_ms} ms, $((3 * blobs)) blobs, $ref_rows matches per database run; kills at 0.05 s .. 1.3 × that (odd trials) or 0 .. 0.3 s after the first staged file appeared (even trials)"
 echo "kill9: after the kills the folder held: no folder $empty, a complete result (summary.json) $complete, no summary.json $incomplete (of these, with a stale .tmp $temporaries); database: committed $committed, untouched $notcommitted"
 echo "kill9: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
