@@ -51,6 +51,7 @@ public sealed class HostileInputTests
     [InlineData("--max-memory", "1K", "--max-memory")]
     [InlineData("--max-memory", "lots", "--max-memory")]
     [InlineData("--threads", "2147483647", "--threads")]
+    [InlineData("--block-size", "1,1,1", "--block-size")]
     public void Detect_HostileOption_RefusedBeforeWork(string flag, string value, string mention)
     {
         string dir = RepoPaths.NewTempDir();
