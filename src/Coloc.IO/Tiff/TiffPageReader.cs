@@ -44,6 +44,7 @@ internal sealed class TiffPageReader : IDisposable
     {
         LibTiffMessageRouter.EnsureInstalled();
         var messages = new TiffMessages(path, warn);
+        messages.Hold();   // released once the file is open: a refused file gets its one error line only
         FileStream fs;
         try
         {
@@ -73,6 +74,7 @@ internal sealed class TiffPageReader : IDisposable
                 reader._raw.Dispose();
                 throw;
             }
+            messages.Release();
             return reader;
         }
         catch (ColocFormatException)
