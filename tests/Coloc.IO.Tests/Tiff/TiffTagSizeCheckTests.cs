@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
 using Coloc.IO.Tiff;
 using Coloc.TestKit;
@@ -60,27 +59,21 @@ public sealed class TiffTagSizeCheckTests
     {
         var b = new byte[100];
         "II"u8.CopyTo(b);
-        if (big)
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(2), 43);
-            BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(4), 8);
-            BinaryPrimitives.WriteUInt64LittleEndian(b.AsSpan(8), 16);
-            BinaryPrimitives.WriteUInt64LittleEndian(b.AsSpan(16), 1);
-            BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(24), 270);
-            BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(26), 2);
-            BinaryPrimitives.WriteUInt64LittleEndian(b.AsSpan(28), (ulong)count);
-            BinaryPrimitives.WriteUInt64LittleEndian(b.AsSpan(36), (ulong)offset);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(2), 42);
-            BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(4), 8);
-            BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(8), 1);
-            BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(10), 270);
-            BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(12), 2);
-            BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(14), (uint)count);
-            BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(18), (uint)offset);
-        }
+        int word = big ? 8 : 4, entries = big ? 8 : 2, ifd = big ? 16 : 8;
+        Put(b, 2, big ? 43 : 42, 2);
+        if (big) Put(b, 4, 8, 2);   // BigTIFF: bytes per offset
+        Put(b, big ? 8 : 4, ifd, word);
+        Put(b, ifd, 1, entries);
+        int e = ifd + entries;
+        Put(b, e, 270, 2);
+        Put(b, e + 2, 2, 2);
+        Put(b, e + 4, count, word);
+        Put(b, e + 4 + word, offset, word);
         return b;
+    }
+
+    private static void Put(byte[] b, int at, long value, int bytes)
+    {
+        for (int i = 0; i < bytes; i++) b[at + i] = (byte)(value >> (8 * i));
     }
 }
