@@ -78,7 +78,7 @@ public sealed class HostileInputTests
         string dir = RepoPaths.NewTempDir();
         string tif = Path.Combine(dir, "claims.tif");
         File.WriteAllBytes(tif, TinyTiff(width, height, new byte[16]));
-        foreach (var cmd in new[] { "detect" })
+        foreach (var cmd in new[] { "detect", "intensity" })
         {
             string output = Path.Combine(dir, "out.csv");
             string[] args = cmd == "detect"
