@@ -12,7 +12,9 @@ namespace Coloc.Cli;
 /// <c>coloc match</c> out of core: whether a run goes slab by slab (<see cref="MatchParameters.OutOfCore"/>,
 /// <see cref="MatchParameters.SlabMemory"/>), and the run itself: blobs streamed from the CSV into slab files next
 /// to the output folder (<see cref="SlabFileSet"/>), swept by <see cref="SlabColocalizer"/>, rows streamed into the
-/// folder (<see cref="SlabResultWriter"/>); the slab files are deleted whatever happens.
+/// folder (<see cref="SlabResultWriter"/>); the slab files are deleted whatever happens. <c>--max-channels</c> is
+/// checked as in memory: before streaming when <c>--channels</c> is given, else once the slab files are written and
+/// before any pair is matched or any output written.
 /// </summary>
 internal static class OutOfCoreMatch
 {
@@ -37,11 +39,13 @@ internal static class OutOfCoreMatch
     public static (MatchSummary Summary, int Slabs, int Axis) Run(IParameterValues values, MatchRequest request, string blobPath, string outDir)
     {
         var options = MatchEngine.ExactOptions(request);
+        if (request.Channels is not null) Commands.MatchCommand.CheckChannels(values, request, 0);
         int slabs = ExactMemoryPlan.SlabCount(BlobCsv.EstimateCount(blobPath), BudgetBytes(values));
         var (origin, extent) = request.Roi is { } roi ? (roi.Offset, roi.Size) : (Zyx.All(0), request.ShapeVoxels!.Value.ToZyx());
         int axis = ExactMemoryPlan.CutAxis(extent, options.TolVoxels, slabs);
         using var files = SlabFileSet.Create(TempParent(outDir), axis, origin[axis], origin[axis] + extent[axis], slabs,
             chunk => BlobCsv.ReadChunks(blobPath, request.Threads, chunk));
+        Commands.MatchCommand.CheckChannels(values, request, files.BlobsPerChannel.Count);
         var run = new SlabColocalizer(files, options, files);
         return (SlabResultWriter.Write(outDir, run, files.BlobsPerChannel, request.Threads, request), slabs, axis);
     }

@@ -59,7 +59,8 @@ public static class PipelineOptions
         // Before the halo and grid are derived from the sigmas: blocks of the core, each read with its halo (all channels).
         double regionBytes = (double)stack.Channels * stack.PixelType.BytesPerSample() * ZyxInt.FromAxes(a => Math.Min(shape[a], core[a])).Volume;
         DetectionBudget.Check(shape, stack.Channels, stack.PixelType.BytesPerSample(), res, detection with { Limits = limits },
-            core, limits, residentImageBytes: regionBytes);
+            core, limits, residentImageBytes: regionBytes,
+            maxHaloReread: values.PositiveShape(PipelineParameters.BlockSize) is null ? double.PositiveInfinity : DetectionBudget.MaxHaloReread);
         var minimum = LogBlobDetector<byte>.MinimumMarginVoxels(detection, res, stack.Channels);
         var halo = values.Get(PipelineParameters.Halo) is { } h ? ParameterText.NonNegativeShape(PipelineParameters.Halo, h) : minimum;
         spec = spec with { HaloVoxels = halo };

@@ -51,6 +51,7 @@ public sealed class HostileInputTests
     [InlineData("--max-memory", "1K", "--max-memory")]
     [InlineData("--max-memory", "lots", "--max-memory")]
     [InlineData("--threads", "2147483647", "--threads")]
+    [InlineData("--block-size", "1,1,1", "--block-size")]
     public void Detect_HostileOption_RefusedBeforeWork(string flag, string value, string mention)
     {
         string dir = RepoPaths.NewTempDir();
@@ -77,7 +78,7 @@ public sealed class HostileInputTests
         string dir = RepoPaths.NewTempDir();
         string tif = Path.Combine(dir, "claims.tif");
         File.WriteAllBytes(tif, TinyTiff(width, height, new byte[16]));
-        foreach (var cmd in new[] { "detect" })
+        foreach (var cmd in new[] { "detect", "intensity" })
         {
             string output = Path.Combine(dir, "out.csv");
             string[] args = cmd == "detect"

@@ -167,6 +167,32 @@ public sealed class HostileOutputTests
         Assert.Equal(3 + 1, Directory.GetFiles(output).Length);
     }
 
+    [Fact]
+    public void Match_300ChannelsOutOfCore_RefusedByMaxChannelsNothingLeft()
+    {
+        string dir = RepoPaths.NewTempDir();
+        string csv = Blobs(dir, string.Concat(Enumerable.Range(0, 300).Select(c => $"5,5,5,1,-1,-1,{c}\n")));
+        string output = Path.Combine(dir, "m");
+        string[] common = ["match", "--blobs", csv, "--out", output, "--shape", "10,10,10", "--out-of-core", "on"];
+        var clock = Stopwatch.StartNew();
+        var r = Coloc(common);
+        AssertOneLine(r.Code, r.Err, csv);
+        Assert.Contains("300 channels", r.Err);
+        Assert.Contains("--max-channels", r.Err);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        // --channels too many for the limit is refused before the blobs are streamed; the slab files are gone either way.
+        var chosen = Coloc([.. common, "--channels", "0,1,2,3", "--max-channels", "3"]);
+        AssertOneLine(chosen.Code, chosen.Err, csv);
+        Assert.Contains("4 channels", chosen.Err);
+        Assert.Equal(["b.csv"], Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName));
+        // Under the limit the out-of-core run writes its tables.
+        var some = Coloc([.. common, "--channels", "0,1,2"]);
+        Assert.Equal(ExitCodes.Ok, some.Code);
+        Assert.Contains("out of core", some.Out);
+        Assert.Equal(3 + 1, Directory.GetFiles(output).Length);
+        Assert.Equal(["b.csv", "m"], Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).Order());
+    }
+
     [Theory]
     [InlineData("exact")]
     [InlineData("magmap")]

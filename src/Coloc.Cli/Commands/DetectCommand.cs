@@ -39,7 +39,8 @@ public static class DetectCommand
             bool blocks = DetectParameters.InBlocks(options, tiff.Shape);
             // Before a pixel is read: the whole image is loaded, then detected whole or in blocks.
             DetectionBudget.Check(tiff.Shape, tiff.Channels, tiff.PixelType.BytesPerSample(), res, options,
-                blocks ? options.BlockShapeVoxels ?? BlobDetector.BudgetBlock(options, res, tiff.Shape) : null, limits);
+                blocks ? options.BlockShapeVoxels ?? BlobDetector.BudgetBlock(options, res, tiff.Shape) : null, limits,
+                maxHaloReread: options.BlockShapeVoxels is null ? double.PositiveInfinity : DetectionBudget.MaxHaloReread);
             var blobs = tiff.PixelType switch
             {
                 TiffPixelType.UInt16 => Run<ushort>(tiff, res, options, blocks),

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Coloc.Core.Blobs;
 using Coloc.Core.Geometry;
 using Coloc.Core.Matching;
 using Coloc.Core.Parameters;
@@ -48,7 +47,7 @@ public static class MatchCommand
             var request = MatchParameters.Request(values, imageResolutionUm: table.ResolutionUm);
             string? exp = MatchParameters.Experiment(values, table.ImageName ?? values.Texts(BlobInputParameters.Blobs)[0]);
             var input = table.Blobs;
-            CheckChannels(values, request, input);
+            CheckChannels(values, request, input.Select(b => (int)b.Channel).Distinct().Count());
             var matches = MatchEngine.Run(input, request);
             var summary = MatchSummary.Of(request.Mode.ToString().ToLowerInvariant(), matches, input);
             matches = ResultWriter.Write(
@@ -61,11 +60,16 @@ public static class MatchCommand
         return cmd;
     }
 
-    /// <summary>Refuses more channels than <c>--max-channels</c> before matching (n channels make n(n−1)/2 tables).</summary>
-    private static void CheckChannels(IParameterValues values, MatchRequest request, Blob[] blobs)
+    /// <summary>
+    /// Refuses more channels than <c>--max-channels</c> before matching (n channels make n(n−1)/2 tables): the
+    /// request's <c>--channels</c> when given, else the <paramref name="channelsInInput"/> the blobs hold. The in-memory
+    /// and the out-of-core run both call it.
+    /// </summary>
+    /// <exception cref="UsageException">Too many channels.</exception>
+    internal static void CheckChannels(IParameterValues values, MatchRequest request, int channelsInInput)
     {
         int limit = LimitParameters.Limits(values).MaxChannels;
-        int n = request.Channels?.Count ?? blobs.Select(b => (int)b.Channel).Distinct().Count();
+        int n = request.Channels?.Count ?? channelsInInput;
         if (n > limit)
             throw new UsageException($"{string.Join("+", values.Texts(BlobInputParameters.Blobs))}: {n} channels ({(long)n * (n - 1) / 2} channel pairs), "
                 + $"more than the limit of {limit} (--max-channels); select channels with --channels or raise the limit");

@@ -9,8 +9,8 @@ namespace Coloc.Core.Limits;
 /// size computed in floating point (no overflow). Refused: more channels or sigmas than allowed; a kernel radius
 /// <c>int(4σ + 0.5)</c> beyond <c>4·D + 64</c> voxels (D the largest detection-space dimension: such a sigma sees
 /// only the reflected image, and comes from a wrong resolution or sigma factor); isotropic resampling that grows the
-/// image more than <see cref="MaxResampleGrowth"/> times; more blocks than allowed; and a planned memory above the
-/// limit. Planned memory, bytes: the resident image (<c>channels · volume · bytes per voxel</c>) plus, per region of
+/// image more than <see cref="MaxResampleGrowth"/> times; more blocks than allowed; blocks whose halos make them read
+/// the image more than <see cref="MaxHaloReread"/> times over; and a planned memory above the limit. Planned memory, bytes: the resident image (<c>channels · volume · bytes per voxel</c>) plus, per region of
 /// shape <c>(z, y, x)</c> in detection space, the detector's planes <c>(min(z, 2r+1) + 5S) · y · (x+8) · 8</c>, its row
 /// buffers <c>(3 · y · (x + 2r) + 2 · y · (2r+1)) · 8</c> and the resampling tables <c>24 · (Z+Y+X)</c>.
 /// </summary>
@@ -20,14 +20,22 @@ public static class DetectionBudget
     public const double MaxResampleGrowth = 1000;
 
     /// <summary>
+    /// Most times the blocks of a user's block size, each read with its halo, may read the image over (64): blocks far
+    /// smaller than the kernel (<c>--block-size 1,1,1</c>) would each run the detector on nearly the whole image.
+    /// </summary>
+    public const double MaxHaloReread = 64;
+
+    /// <summary>
     /// Checks a run over an image of <paramref name="imageShape"/> voxels and <paramref name="imageChannels"/> channels
     /// of <paramref name="bytesPerVoxel"/> bytes, detected in blocks of <paramref name="blockCoreVoxels"/> (detection-space
     /// voxels, read with a halo of <c>r + 1</c>; null = the whole image at once). <paramref name="residentImageBytes"/>:
-    /// the image bytes held during the run (NaN, the default, = the whole image). Returns the planned memory, bytes.
+    /// the image bytes held during the run (NaN, the default, = the whole image). <paramref name="maxHaloReread"/>: most
+    /// times the blocks with their halos may read the image over (the fronts pass <see cref="MaxHaloReread"/> for a
+    /// user's block size; none by default). Returns the planned memory, bytes.
     /// </summary>
     /// <exception cref="ResourceLimitException">A limit is exceeded; the message names it and its flag.</exception>
     public static double Check(ZyxInt imageShape, int imageChannels, int bytesPerVoxel, Zyx resolutionUm, DetectionOptions options,
-        ZyxInt? blockCoreVoxels, ResourceLimits limits, double residentImageBytes = double.NaN)
+        ZyxInt? blockCoreVoxels, ResourceLimits limits, double residentImageBytes = double.NaN, double maxHaloReread = double.PositiveInfinity)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(limits);
@@ -64,6 +72,9 @@ public static class DetectionBudget
         region = new Zyx(Math.Min(region.Z, Math.Floor(space.Z)), Math.Min(region.Y, Math.Floor(space.Y)), Math.Min(region.X, Math.Floor(space.X)));
         if (!(blockCount <= limits.MaxBlocks))
             throw new ResourceLimitException($"{Num(blockCount)} work blocks, more than the limit of {limits.MaxBlocks} (--max-blocks); use a larger block size");
+        double reread = blockCount * region.Z * region.Y * region.X / (space.Z * space.Y * space.X);
+        if (!(reread <= maxHaloReread))
+            throw new ResourceLimitException($"blocks of {blockCoreVoxels} voxels, each read with a halo of {Num(rMax + 1)} voxels (kernel radius + 1), read the image {Num(Math.Round(reread))} times over, more than {Num(maxHaloReread)}; use a larger block size (--block-size)");
         double image = double.IsNaN(residentImageBytes) ? (double)imageChannels * imageShape.Volume * bytesPerVoxel : residentImageBytes;
         double planeBytes = region.Y * (region.X + 8) * 8.0;
         double detector = (Math.Min(region.Z, 2 * rMax + 1) + 5.0 * sigmas) * planeBytes

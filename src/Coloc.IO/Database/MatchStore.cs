@@ -28,8 +28,7 @@ internal static class MatchStore
         }
         string full = Path.GetFullPath(path);
         Files.StaleTemporaries.Sweep(Path.GetDirectoryName(full) ?? ".");
-        string tmp = Path.Combine(Path.GetDirectoryName(full) ?? ".",
-            "." + Path.GetFileName(full) + "." + Environment.ProcessId + "." + Guid.NewGuid().ToString("N")[..8] + ".new");
+        string tmp = Files.StaleTemporaries.Name(Path.GetDirectoryName(full) ?? ".", Path.GetFileName(full), "new");
         try
         {
             MatchSet stored;

@@ -2,16 +2,16 @@ namespace Coloc.IO.Files;
 
 /// <summary>
 /// Writes several files into one folder all-or-nothing: each file is written to a hidden temporary name in the folder
-/// and the whole set is renamed into place only by <see cref="Commit"/>. Disposing without committing removes the
-/// temporary files and the folders this instance created (when still empty), so a failed write leaves the disk as it
-/// was. A target name taken by a folder is refused while staging, so <see cref="Commit"/> only renames within one
-/// folder.
+/// and the whole set is renamed into place only by <see cref="Commit"/>, the last file staged last (the mark that the
+/// set is complete). Disposing without committing removes the temporary files and the folders this instance created
+/// (when still empty), so a failed write leaves the disk as it was. A target name taken by a folder is refused while
+/// staging, so <see cref="Commit"/> only renames within one folder. A killed run's temporary files are removed by the
+/// next one opening the folder (<see cref="StaleTemporaries"/>).
 /// </summary>
 public sealed class StagedFolder : IDisposable
 {
     private readonly List<(string Tmp, string Final)> _staged = [];
     private readonly List<string> _created = [];
-    private readonly string _tag = Environment.ProcessId + "." + Guid.NewGuid().ToString("N")[..8];
     private bool _committed;
 
     /// <summary>Opens the folder, creating it (and missing parents) if needed.</summary>
@@ -57,7 +57,7 @@ public sealed class StagedFolder : IDisposable
         ObjectDisposedException.ThrowIf(_committed, this);
         string final = Path.Combine(Folder, fileName);
         if (Directory.Exists(final)) throw new ColocFormatException($"{final}: is a folder, cannot write a result file there");
-        string tmp = Path.Combine(Folder, "." + fileName + "." + _tag + ".tmp");
+        string tmp = StaleTemporaries.Name(Folder, fileName, "tmp");
         try
         {
             using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -79,12 +79,18 @@ public sealed class StagedFolder : IDisposable
         _staged.Add((tmp, final));
     }
 
-    /// <summary>Renames every staged file into place, in the order staged.</summary>
-    /// <exception cref="ColocFormatException">A rename failed (the files renamed before it stay in place).</exception>
+    /// <summary>
+    /// Renames every staged file into place, in the order staged. The last file staged marks the set complete (a
+    /// result's <c>summary.json</c>): a file of its name already in the folder is removed before any other file is
+    /// replaced, and it is renamed last, so whenever it is present every file of its set is complete and of the same
+    /// run — also after a run killed midway through these renames.
+    /// </summary>
+    /// <exception cref="ColocFormatException">A rename failed (the files renamed before it stay in place, the mark is absent).</exception>
     public void Commit()
     {
         try
         {
+            if (_staged.Count > 1) File.Delete(_staged[^1].Final);
             foreach (var (tmp, final) in _staged) File.Move(tmp, final, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

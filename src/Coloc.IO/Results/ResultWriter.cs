@@ -19,7 +19,9 @@ namespace Coloc.IO.Results;
 /// Order: insert the rows (not committed) → stage every file under a temporary name → commit the transaction (a new
 /// database file appears only now, see <see cref="MatchStore"/>) → rename the staged files into place. A failure up to
 /// the commit leaves neither the folder (nor a folder it created) nor a database row or file. Only the final renames
-/// come after the commit; they stay inside one folder and their targets were checked while staging.
+/// come after the commit; they stay inside one folder and their targets were checked while staging. <c>summary.json</c>
+/// is staged last and so marks a complete result (<see cref="StagedFolder.Commit"/>): a reader, or a run killed at any
+/// moment, sees every table of one run whenever it is present; without it the folder holds no finished result.
 /// </remarks>
 public static class ResultWriter
 {

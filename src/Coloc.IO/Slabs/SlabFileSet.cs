@@ -51,7 +51,7 @@ public sealed class SlabFileSet : ISlabSource, IMatchRunStore, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(axis);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(axis, 2);
         Files.StaleTemporaries.Sweep(parent);
-        string folder = Path.Combine(parent, $".coloc-slabs.{Environment.ProcessId}.{Guid.NewGuid():N}"[..32]);
+        string folder = Files.StaleTemporaries.Name(parent, "coloc-slabs", "");
         SlabFileSet? set = null;
         try
         {

@@ -42,7 +42,21 @@ internal sealed class TiffMessages
         LastWarning = text;
         if (text == _lastWarning) return;   // LibTiff.NET may report one message through both handler methods
         _lastWarning = text;
-        _warn?.Invoke($"{Path}: {text}");
+        if (_held is not null) _held.Add($"{Path}: {text}");
+        else _warn?.Invoke($"{Path}: {text}");
+    }
+
+    private List<string>? _held;
+
+    /// <summary>Keeps the warnings back from now on until <see cref="Release"/>: a file refused while it is opened shows only its error.</summary>
+    internal void Hold() => _held ??= [];
+
+    /// <summary>Passes the kept-back warnings on, and later ones as they come.</summary>
+    internal void Release()
+    {
+        var held = _held;
+        _held = null;
+        if (held is not null) foreach (var w in held) _warn?.Invoke(w);
     }
 
     /// <summary>Returns and clears the pending error.</summary>

@@ -44,6 +44,7 @@ internal sealed class TiffPageReader : IDisposable
     {
         LibTiffMessageRouter.EnsureInstalled();
         var messages = new TiffMessages(path, warn);
+        messages.Hold();   // released once the file is open: a refused file gets its one error line only
         FileStream fs;
         try
         {
@@ -57,6 +58,7 @@ internal sealed class TiffPageReader : IDisposable
         try
         {
             if (fs.Length < 8) throw new ColocFormatException($"{path}: not a TIFF file ({fs.Length} bytes)");
+            TiffTagSizeCheck.Check(fs, path);
             // "c": no strip chopping, so a strip is read in one piece.
             tif = LibTiff.ClientOpen(path, "rc", messages, new MessageTiffStream(fs));
             if (tif is null)
@@ -72,6 +74,7 @@ internal sealed class TiffPageReader : IDisposable
                 reader._raw.Dispose();
                 throw;
             }
+            messages.Release();
             return reader;
         }
         catch (ColocFormatException)
@@ -81,8 +84,8 @@ internal sealed class TiffPageReader : IDisposable
         }
         catch (OutOfMemoryException e)
         {
-            // LibTiff.NET materializes a tag's whole value while reading a page header: a damaged count (a string
-            // "of" 2³¹ characters in a 3 KB file, found by fuzzing) fails that one allocation, nothing large stays.
+            // LibTiff.NET materializes a tag's whole value while reading a page header: a claim beyond the file is
+            // refused before (TiffTagSizeCheck); one the file could hold but memory cannot ends here.
             Close(tif, fs);
             throw new ColocFormatException($"{path}: damaged TIFF header: a tag claims more data than the file holds ({e.Message})", e);
         }

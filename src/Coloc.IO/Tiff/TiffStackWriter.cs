@@ -62,7 +62,7 @@ public static class TiffStackWriter
     {
         string full = System.IO.Path.GetFullPath(path);
         string dir = System.IO.Path.GetDirectoryName(full) ?? ".";
-        string tmp = System.IO.Path.Combine(dir, "." + System.IO.Path.GetFileName(full) + "." + Environment.ProcessId + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        string tmp = Files.StaleTemporaries.Name(dir, System.IO.Path.GetFileName(full), "tmp");
         try
         {
             using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))

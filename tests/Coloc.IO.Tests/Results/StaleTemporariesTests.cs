@@ -66,4 +66,41 @@ public sealed class StaleTemporariesTests
         Assert.False(File.Exists(stale));
         Assert.Equal(["summary.json"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void KilledRunOnThisMachine_RemovedAtOnce_OtherMachineKeptWhileFresh()
+    {
+        string dir = RepoPaths.NewTempDir();
+        string tag = Path.GetFileName(StaleTemporaries.Name(dir, "x", "tmp")).Split('.')[^2];
+        Assert.Equal(16, tag.Length);
+        string machine = tag[..8], other = machine == "00000000" ? "11111111" : "00000000";
+        var fresh = TimeSpan.FromSeconds(1);
+        string ours = Make(dir, $".matches_c0_c1.csv.{DeadPid}.{machine}0123abcd.tmp", fresh);
+        string oursDb = Make(dir, $".a.db.{DeadPid}.{machine}0123abcd.new-journal", fresh);
+        string oursSlabs = Make(dir, $".coloc-slabs.{DeadPid}.{machine}0123abcd", fresh, folder: true);
+        string theirs = Make(dir, $".summary.json.{DeadPid}.{other}0123abcd.tmp", fresh);
+
+        Assert.Equal(3, StaleTemporaries.Sweep(dir));
+
+        Assert.False(File.Exists(ours));
+        Assert.False(File.Exists(oursDb));
+        Assert.False(Directory.Exists(oursSlabs));
+        Assert.True(File.Exists(theirs));
+    }
+
+    [Fact]
+    public void StagedFolder_CommitStoppedMidway_LastFileAbsentEarlierOnesNew()
+    {
+        string dir = RepoPaths.NewTempDir();
+        foreach (var f in new[] { "a.csv", "b.csv", "summary.json" }) File.WriteAllText(Path.Combine(dir, f), "old");
+        using var staged = new StagedFolder(dir);
+        foreach (var f in new[] { "a.csv", "b.csv", "summary.json" }) staged.WriteText(f, w => w.Write("new"));
+        File.Delete(Path.Combine(dir, "b.csv"));
+        Directory.CreateDirectory(Path.Combine(dir, "b.csv")); // the second rename fails, as a kill there would stop it
+
+        Assert.Throws<ColocFormatException>(staged.Commit);
+
+        Assert.Equal("new", File.ReadAllText(Path.Combine(dir, "a.csv")));
+        Assert.False(File.Exists(Path.Combine(dir, "summary.json")));
+    }
 }

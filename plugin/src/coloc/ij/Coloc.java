@@ -139,7 +139,14 @@ public final class Coloc {
     }
 
     static ImagePlus image(String path) {
-        ImagePlus imp = path == null || path.trim().length() == 0 ? WindowManager.getCurrentImage() : IJ.openImage(path);
+        ImagePlus imp;
+        try {
+            imp = path == null || path.trim().length() == 0 ? WindowManager.getCurrentImage() : IJ.openImage(path);
+        } catch (OutOfMemoryError e) {
+            // ImageJ's reader allocates what a header claims (a 138-byte TIFF "of" 2^31-1 rows): the file's fault, one error line
+            throw new IllegalArgumentException("cannot open image " + path + ": it claims more pixels than Java can hold ("
+                    + e.getMessage() + ")");
+        }
         if (imp == null) {
             throw new IllegalArgumentException(path == null || path.trim().length() == 0 ? "no image is open"
                     : "cannot open image " + path);
