@@ -78,6 +78,13 @@ public final class DialogDriver {
             System.out.println("status: " + ImageJ.getStatusBarText());
             ImageIO.write(painted(IJ.getImage().getWindow().getBounds()), "png", new File(out, "preview.png"));
         }
+        // A window the setup opened (an image, a table) may have come up over the dialog: bring the dialog forward.
+        EventQueue.invokeAndWait(new Runnable() {
+            public void run() {
+                gd.toFront();
+                gd.repaint();
+            }
+        });
         Rectangle r = gd.getBounds();
         ImageIO.write(painted(r), "png", new File(out, "dialog.png"));
         if (Boolean.getBoolean("coloc.help")) {
@@ -129,29 +136,48 @@ public final class DialogDriver {
     }
 
     /**
-     * A screenshot of {@code r} once something is painted there: under load a window can still be a blank rectangle
-     * for a while after it shows, so a capture of one colour is taken again (up to 10 s).
+     * A screenshot of {@code r} once it is painted and settled: under load a window can still be a blank rectangle, or
+     * only its frame, for a while after it shows, so captures are taken again (every 200 ms, up to 15 s) until one has
+     * content (at least 0.5 % of its pixels differ from the top-left one) and equals the capture before it up to 0.2 % of
+     * its pixels (a blinking text caret).
      */
     private static java.awt.image.BufferedImage painted(Rectangle r) throws Exception {
         Robot robot = new Robot();
         java.awt.image.BufferedImage img = robot.createScreenCapture(r);
-        for (int t = 0; t < 50 && uniform(img); t++) {
+        for (int t = 0; t < 75; t++) {
             Thread.sleep(200);
-            img = robot.createScreenCapture(r);
+            java.awt.image.BufferedImage next = robot.createScreenCapture(r);
+            boolean settled = hasContent(next) && same(img, next);
+            img = next;
+            if (settled) {
+                break;
+            }
         }
         return img;
     }
 
-    private static boolean uniform(java.awt.image.BufferedImage img) {
+    private static boolean hasContent(java.awt.image.BufferedImage img) {
         int first = img.getRGB(0, 0);
-        for (int y = 0; y < img.getHeight(); y += 2) {
-            for (int x = 0; x < img.getWidth(); x += 2) {
-                if (img.getRGB(x, y) != first) {
-                    return false;
-                }
+        long differ = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                differ += img.getRGB(x, y) != first ? 1 : 0;
             }
         }
-        return true;
+        return differ * 200 >= (long) img.getWidth() * img.getHeight();
+    }
+
+    private static boolean same(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return false;
+        }
+        long differ = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                differ += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        return differ * 500 < (long) a.getWidth() * a.getHeight();
     }
 
     /**
