@@ -112,12 +112,15 @@ final class RegionsRunner {
         return DetectRunner.canonical(DetectRunner.run(imp, detect, interactive));
     }
 
+    /** A 0-based channel in a regions.csv name: "c0" as a whole "_"-separated part. */
+    private static final java.util.regex.Pattern CHANNEL_IN_NAME = java.util.regex.Pattern.compile("(^|_)c(\\d+)(?=_|$)");
+
     /**
      * A regions.csv column or pair name with MagellanMapper's 0-based channels ("matches_c0_c1", "c0_c1") as a Fiji
      * user reads it, 1-based ("matches_C1_C2", "C1_C2"); the files keep the 0-based names.
      */
     static String oneBased(String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(^|_)c(\\d+)(?=_|$)").matcher(name);
+        java.util.regex.Matcher m = CHANNEL_IN_NAME.matcher(name);
         StringBuffer sb = new StringBuffer();
         while (m.find()) {
             m.appendReplacement(sb, m.group(1) + "C" + (Integer.parseInt(m.group(2)) + 1));
